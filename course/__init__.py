@@ -1,0 +1,22 @@
+"""Loads and validates lessons/ and exercises/ into typed objects (no Streamlit, no database)."""
+
+from __future__ import annotations
+
+from course.errors import ContentError
+from course.exercises import load_exercise, load_exercises
+from course.lessons import load_lessons
+from course.models import LIMITATIONS, Course, Exercise, Lesson
+from course.catalog import load_course, default_root
+
+__all__ = [
+    "LIMITATIONS",
+    "ContentError",
+    "Course",
+    "Exercise",
+    "Lesson",
+    "default_root",
+    "load_course",
+    "load_exercise",
+    "load_exercises",
+    "load_lessons",
+]
