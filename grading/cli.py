@@ -1,0 +1,66 @@
+"""python -m grading check EXERCISE_DIR FILE [--json] | validate [PATH] [--summary]"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from course import ContentError, load_exercise
+from grading.engine import grade
+from grading.render import as_text
+from grading.validate import summary_table, validate_paths
+
+EXIT_SOLVED, EXIT_NOT_SOLVED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m grading", description="ProdReady's grader.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="grade one file against an exercise")
+    check.add_argument("exercise", type=Path, help="the exercise folder")
+    check.add_argument("file", type=Path, help="the submission (a .py file)")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument("--suite", choices=("hidden", "visible"), default="hidden")
+    validate = commands.add_parser("validate", help="prove exercises are fair and solvable")
+    validate.add_argument("path", type=Path, nargs="?", default=None,
+                          help="an exercise folder or a folder of exercises (default: exercises/)")
+    validate.add_argument("--summary", action="store_true", help="also print counts per limitation")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code else EXIT_SOLVED
+    if args.command == "check":
+        return _check(args)
+    return _validate(args)
+
+
+def _check(args) -> int:
+    try:
+        exercise = load_exercise(args.exercise)
+        raw = args.file.read_bytes()
+    except ContentError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"error: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    report = grade(exercise, raw, suite=args.suite)
+    print(json.dumps(report.to_dict(), indent=2) if args.json else as_text(report))
+    return EXIT_SOLVED if report.solved else EXIT_NOT_SOLVED
+
+
+def _validate(args) -> int:
+    from course.catalog import default_root
+
+    path = args.path or default_root() / "exercises"
+    if not path.exists():
+        print(f"error: {path} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    outcomes = validate_paths(path, progress=lambda line: print(line, flush=True))
+    failed = [o for o in outcomes if not o.ok]
+    if args.summary:
+        print("\n" + summary_table([o.exercise for o in outcomes if o.exercise]))
+    print(f"\n{len(outcomes) - len(failed)} of {len(outcomes)} exercise(s) valid.")
+    return EXIT_SOLVED if not failed else EXIT_NOT_SOLVED

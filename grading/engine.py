@@ -1,0 +1,134 @@
+"""grade(): one submission in, one explained Report out."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from course.models import DEFAULT_MAX_COMPLEXITY, DEFAULT_WEIGHTS, Exercise
+from grading.checks import behaviour, quality, security
+from grading.report import CheckResult, ErrorKind, Report, Status
+from grading.sandbox import Limits, SandboxUnavailable, run_tests
+from grading.submission import decode
+from grading.submission import check as check_submission
+
+GRADER_VERSION = "0.1.0"
+SOLVED_SCORE = 80
+SUITES = ("hidden", "visible")
+
+
+def grade(exercise: Exercise, source: str | bytes, suite: str = "hidden") -> Report:
+    """Grades `source` as the exercise's module against the hidden (Submit) or visible (Check)
+    tests. Never raises for anything the submission does: problems become status "error"."""
+    if suite not in SUITES:
+        raise ValueError(f"suite must be one of {SUITES}, not {suite!r}")
+    started = time.monotonic()
+    report = _grade(exercise, source, suite)
+    report.duration_ms = int((time.monotonic() - started) * 1000)
+    return report
+
+
+def scan(source: str | bytes, max_complexity: int = DEFAULT_MAX_COMPLEXITY) -> Report:
+    """Static checks only (bandit + radon), nothing executed: the Reality check page."""
+    started = time.monotonic()
+    report = _new_report("reality-check", "static")
+    text, rejection = decode(source)
+    rejection = rejection or check_submission(text, "snippet.py")
+    if rejection:
+        return _error(report, rejection.kind, rejection.message, rejection.line)
+    weights = {"security": 75, "quality": 25}
+    _static_checks(report, text, (), max_complexity, weights)
+    blocked = security.blocking(report.findings)
+    report.score = _total(report.checks)
+    report.status = Status.FAIL if blocked else Status.PASS
+    report.message = _static_message(report, blocked)
+    report.duration_ms = int((time.monotonic() - started) * 1000)
+    return report
+
+
+def _grade(exercise: Exercise, source: str | bytes, suite: str) -> Report:
+    report = _new_report(exercise.slug, suite)
+    text, rejection = decode(source)
+    rejection = rejection or check_submission(text, f"{exercise.module}.py")
+    if rejection:
+        return _error(report, rejection.kind, rejection.message, rejection.line)
+    weights = exercise.weights or DEFAULT_WEIGHTS
+    _static_checks(report, text, exercise.allowed_findings, exercise.max_complexity, weights)
+    if not exercise.has_suite(suite):
+        report.checks.insert(0, CheckResult("behaviour", 0.0, 0, "This exercise has no visible tests."))
+        report.status = Status.FAIL
+        report.message = "No visible tests here: Submit to run the grading tests."
+        return report
+    test_source = exercise.test_source(suite)
+    expected = behaviour.discover(test_source)
+    limits = Limits(wall_seconds=exercise.time_limit_s, cpu_seconds=math.ceil(exercise.time_limit_s) + 1)
+    try:
+        run = run_tests(exercise.module, text, {f"test_{suite}": test_source}, exercise.context_files, limits)
+    except SandboxUnavailable as exc:
+        return _error(report, ErrorKind.SANDBOX_UNAVAILABLE, str(exc))
+    report.tests, problem = behaviour.evaluate(run, expected, limits.wall_seconds)
+    collect_error = next((r.get("exception") for r in run.records if r.get("event") == "collect_error"), None)
+    report.checks.insert(0, behaviour.score(report.tests, weights["behaviour"], collect_error))
+    if problem:
+        return _error(report, problem.kind, problem.message)
+    report.score = _total(report.checks)
+    all_pass = bool(report.tests) and all(t.status == "passed" for t in report.tests)
+    blocked = security.blocking(report.findings)
+    good = all_pass and not blocked and report.score >= SOLVED_SCORE
+    report.solved = good and suite == "hidden"
+    report.status = Status.PASS if good else Status.FAIL
+    report.message = _message(report, blocked, suite)
+    return report
+
+
+def _new_report(slug: str, suite: str) -> Report:
+    return Report(exercise=slug, status=Status.FAIL, solved=False, score=0, message="",
+                  suite=suite, grader_version=GRADER_VERSION)
+
+
+def _static_checks(report: Report, text: str, allowed, max_complexity: int, weights) -> None:
+    report.findings = security.run_bandit(text)
+    security.mark_allowed(report.findings, allowed)
+    report.metrics = quality.measure(text, max_complexity)
+    report.checks = [
+        security.score(report.findings, weights["security"]),
+        quality.score(report.metrics, weights["quality"]),
+    ]
+
+
+def _total(checks: list[CheckResult]) -> int:
+    return round(sum(c.score * c.weight for c in checks))
+
+
+def _error(report: Report, kind: ErrorKind, message: str, line: int | None = None) -> Report:
+    report.status, report.solved, report.score = Status.ERROR, False, 0
+    report.error_kind, report.error_line, report.message = str(kind), line, message
+    return report
+
+
+def _message(report: Report, blocked, suite: str) -> str:
+    failed = [t for t in report.tests if t.status != "passed"]
+    if suite == "visible":
+        head = "Check (visible tests only, not an attempt): "
+        if report.status == Status.PASS:
+            return head + "the visible tests pass and nothing blocks security. Submit to be graded."
+    elif report.solved:
+        return f"Solved with {report.score}/100: every requirement is met and no security issue remains."
+    else:
+        head = f"Not solved yet ({report.score}/100): "
+    parts = []
+    if failed:
+        parts.append(f"{len(failed)} of {len(report.tests)} requirement checks fail")
+    if blocked:
+        parts.append(f"{len(blocked)} security finding(s) of MEDIUM or HIGH severity remain")
+    if not parts:
+        parts.append(f"the score is below {SOLVED_SCORE}")
+    return head + "; ".join(parts) + "."
+
+
+def _static_message(report: Report, blocked) -> str:
+    if blocked:
+        return f"{len(blocked)} MEDIUM/HIGH security finding(s): not ready for production as is."
+    if report.findings:
+        return "Only low-severity findings: review each before shipping."
+    return "No automatic findings. That is not proof of safety: walk through the checklist below."

@@ -1,0 +1,33 @@
+"""The report as text for a terminal: what a learner or an exercise author reads."""
+
+from __future__ import annotations
+
+from grading.report import Report
+
+_MARK = {"passed": "PASS", "failed": "FAIL", "error": "ERR ", "not run": "----", "skipped": "SKIP"}
+
+
+def as_text(report: Report) -> str:
+    lines = [f"{report.exercise}: {report.status.upper()}  score {report.score}/100", report.message, ""]
+    for check in report.checks:
+        lines.append(f"  {check.name:<10} {check.score * 100:5.0f}% x{check.weight:<3} {check.summary}")
+    if report.tests:
+        lines += ["", "Requirements:"]
+        for test in report.tests:
+            lines.append(f"  [{_MARK.get(test.status, test.status)}] {test.message or test.name}")
+            if test.status != "passed" and test.output:
+                lines += [f"         {row}" for row in test.output.splitlines()[:4]]
+    if report.findings:
+        lines += ["", "Security findings:"]
+        for f in report.findings:
+            note = " (allowed here)" if f.allowed else ""
+            cwe = f" CWE-{f.cwe}" if f.cwe else ""
+            lines.append(f"  line {f.line}: {f.id} {f.severity}{cwe}{note} {f.message}")
+            if f.why:
+                lines.append(f"         why: {f.why}")
+    over = [m for m in report.metrics.functions if m.complexity > report.metrics.max_complexity]
+    if over:
+        lines += ["", "Too complex:"]
+        lines += [f"  {m.name} (line {m.line}): complexity {m.complexity}, rank {m.rank}" for m in over]
+    lines.append(f"\n({report.duration_ms} ms, grader {report.grader_version})")
+    return "\n".join(lines)
