@@ -24,8 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.add_argument("--suite", choices=("hidden", "visible"), default="hidden")
     validate = commands.add_parser("validate", help="prove exercises are fair and solvable")
-    validate.add_argument("path", type=Path, nargs="?", default=None,
-                          help="an exercise folder or a folder of exercises (default: exercises/)")
+    validate.add_argument("paths", type=Path, nargs="*",
+                          help="exercise folders or folders of exercises (default: exercises/)")
     validate.add_argument("--summary", action="store_true", help="also print counts per limitation")
     try:
         args = parser.parse_args(argv)
@@ -54,11 +54,12 @@ def _check(args) -> int:
 def _validate(args) -> int:
     from course.catalog import default_root
 
-    path = args.path or default_root() / "exercises"
-    if not path.exists():
-        print(f"error: {path} does not exist", file=sys.stderr)
+    paths = args.paths or [default_root() / "exercises"]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"error: {missing[0]} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    outcomes = validate_paths(path, progress=lambda line: print(line, flush=True))
+    outcomes = validate_paths(paths, progress=lambda line: print(line, flush=True))
     failed = [o for o in outcomes if not o.ok]
     if args.summary:
         print("\n" + summary_table([o.exercise for o in outcomes if o.exercise]))

@@ -13,8 +13,13 @@ def as_text(report: Report) -> str:
         lines.append(f"  {check.name:<10} {check.score * 100:5.0f}% x{check.weight:<3} {check.summary}")
     if report.tests:
         lines += ["", "Requirements:"]
+        shown: set[tuple[str, str]] = set()
         for test in report.tests:
-            lines.append(f"  [{_MARK.get(test.status, test.status)}] {test.message or test.name}")
+            key = (test.status, test.message or test.name)
+            if key in shown:  # parametrised cases share one requirement: say it once
+                continue
+            shown.add(key)
+            lines.append(f"  [{_MARK.get(test.status, test.status)}] {key[1]}")
             if test.status != "passed" and test.output:
                 lines += [f"         {row}" for row in test.output.splitlines()[:4]]
     if report.findings:

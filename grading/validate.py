@@ -39,10 +39,14 @@ class Outcome:
         return f"FAIL  {self.path.name}\n" + "\n".join(f"        - {p}" for p in self.problems)
 
 
-def validate_paths(path: Path, progress: Callable[[str], None] = lambda _: None) -> list[Outcome]:
-    folders = [path] if (path / "exercise.toml").exists() else sorted(
-        p.parent for p in path.glob("*/exercise.toml")
-    )
+def validate_paths(paths: list[Path], progress: Callable[[str], None] = lambda _: None) -> list[Outcome]:
+    """Each path is an exercise folder or a folder of exercise folders."""
+    folders = []
+    for path in paths:
+        if (path / "exercise.toml").exists():
+            folders.append(path)
+        else:
+            folders += sorted(p.parent for p in path.glob("*/exercise.toml"))
     workers = max(1, min(len(folders), os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         outcomes = []

@@ -170,14 +170,23 @@ class Collector:
         if changed:
             self.emit("tamper", where=where, what=sorted(changed)[:10])
 
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item):
+        self._check_test_code([item])
+        try:
+            return (yield)
+        finally:
+            self._check_test_code([item])
+
     def _check_test_code(self, items) -> None:
+        """The function pytest calls must still be the test as written, not a substitute."""
         for item in items:
             module = getattr(item, "module", None)
-            func = getattr(item, "function", None)
-            key = f"{getattr(module, '__name__', '')}::{getattr(func, '__name__', '')}"
+            key = f"{getattr(module, '__name__', '')}::{getattr(item, 'originalname', item.name)}"
             original = self.finder.test_codes.get(key)
-            if func is not None and original is not None and func.__code__ is not original:
-                self.emit("tamper", where="collection", what=[f"code of {key}"])
+            func = getattr(item, "obj", None)
+            if original is None or getattr(func, "__code__", None) is not original:
+                self.emit("tamper", where=item.nodeid, what=[f"the code of {key}"])
 
 
 def run(job: dict[str, Any], fd: int) -> None:

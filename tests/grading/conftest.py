@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from course import load_exercise
+
+HERE = Path(__file__).parent
+
+
+@pytest.fixture(scope="session")
+def calc():
+    """A tiny exercise (module `calc`, function `add`) for grading tests."""
+    return load_exercise(HERE / "calc_exercise")
+
+
+@pytest.fixture
+def hostile():
+    def read(name: str) -> str:
+        return (HERE / "hostile" / f"{name}.py").read_text()
+
+    return read

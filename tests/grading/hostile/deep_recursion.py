@@ -1,0 +1,2 @@
+def add(a, b):
+    return add(a, b) + 1

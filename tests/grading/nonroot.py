@@ -1,0 +1,35 @@
+"""Runs the grader CLI as an ordinary (non-root) user, for the containment tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+USER = "prodready-test"
+HERE = Path(__file__).parent
+PROJECT = HERE.parent.parent
+
+
+def ensure_user() -> None:
+    if subprocess.run(["id", USER], capture_output=True).returncode != 0:
+        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER],
+                       check=True)
+
+
+def run_as_ordinary_user(hostile: str, workdir: Path) -> dict:
+    ensure_user()
+    command = ["runuser", "-u", USER, "--", sys.executable]
+    probe = subprocess.run([*command, "-c", "import grading"], cwd=PROJECT, capture_output=True, text=True)
+    if probe.returncode != 0:
+        pytest.skip(f"{USER} cannot run this interpreter or read the project: {probe.stderr.strip()[-200:]}")
+    result = subprocess.run(
+        [*command, "-m", "grading", "check", str(HERE / "calc_exercise"),
+         str(HERE / "hostile" / f"{hostile}.py"), "--json"],
+        cwd=PROJECT, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)

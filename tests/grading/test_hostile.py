@@ -1,0 +1,156 @@
+"""Hostile submissions: each one is contained and ends in a clean, explained report."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import threading
+import time
+
+import pytest
+
+from grading import ErrorKind, Status, grade
+
+def sandbox_processes() -> list[str]:
+    """Processes or threads still alive that a hostile submission named "hostile" (PR_SET_NAME)."""
+    out = subprocess.run(["ps", "-eLo", "pid=,comm="], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if line.split()[-1:] == ["hostile"]]
+
+
+def assert_contained(report):
+    """No process of the run survives it; the report is small and holds no test code."""
+    assert sandbox_processes() == []
+    text = json.dumps(report.to_dict())
+    assert "SECRET-TEST-MARKER" not in text
+    assert len(text) < 100_000
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("infinite_loop", ErrorKind.TIMEOUT),
+        ("sleep_forever", ErrorKind.TIMEOUT),
+        ("memory_bomb", ErrorKind.MEMORY),
+        ("output_flood", ErrorKind.OUTPUT_LIMIT),
+        ("early_exit_os", ErrorKind.EARLY_EXIT),
+        ("atexit_fake_pass", ErrorKind.EARLY_EXIT),
+        ("segfault", ErrorKind.CRASH),
+        ("patch_report", ErrorKind.TAMPERING),
+        ("patch_pyfunc_call", ErrorKind.TAMPERING),
+        ("patch_test_code", ErrorKind.TAMPERING),
+    ],
+)
+def test_is_an_error_with_a_precise_reason(calc, hostile, name, kind):
+    report = grade(calc, hostile(name))
+    assert not report.solved
+    assert report.status == Status.ERROR, report.message
+    assert report.error_kind == kind, report.message
+    assert report.message
+    assert_contained(report)
+
+
+def test_timeout_names_the_running_requirement(calc, hostile):
+    started = time.monotonic()
+    report = grade(calc, hostile("infinite_loop"))
+    assert time.monotonic() - started < calc.time_limit_s + 5
+    assert "time limit" in report.message
+    assert "Adding two small positive numbers" in report.message
+
+
+def test_fork_bomb_is_contained(calc, hostile):
+    report = grade(calc, hostile("fork_bomb"))
+    assert report.status in (Status.ERROR, Status.FAIL)
+    assert_contained(report)
+
+
+def test_setsid_daemon_dies_with_the_run(calc, hostile):
+    report = grade(calc, hostile("setsid_daemon"))
+    assert report.status == Status.PASS  # the code itself is right; its daemon just doesn't survive
+    assert_contained(report)
+
+
+def test_disk_fill_stops_at_the_sandbox_quota(calc, hostile):
+    report = grade(calc, hostile("disk_fill"))
+    assert report.check("behaviour").score == 1.0  # it survived its own disk errors
+    first = report.tests[0]
+    assert "stopped:" in first.output and ("No space left" in first.output or "too large" in first.output)
+    assert_contained(report)
+
+
+def test_environment_holds_no_host_secret(calc, hostile, monkeypatch):
+    monkeypatch.setenv("PRODREADY_HOST_SECRET", "hunter2-host-secret")
+    report = grade(calc, hostile("environment_dump"))
+    assert report.status == Status.FAIL
+    text = json.dumps(report.to_dict())
+    assert "hunter2-host-secret" not in text
+    assert "HOME" in text  # the dump really ran and was reported
+    assert_contained(report)
+
+
+def test_hidden_tests_and_reference_are_not_on_disk(calc, hostile):
+    report = grade(calc, hostile("hunt_hidden_tests"))
+    assert report.status == Status.FAIL
+    text = json.dumps(report.to_dict())
+    assert "REFERENCE-MARKER" not in text
+    assert "Loaded from memory" in text  # it did find the placeholder it was hunting
+    assert_contained(report)
+
+
+@pytest.mark.parametrize("name", ["early_exit_import", "fake_results_stdout", "deep_recursion"])
+def test_is_not_solved(calc, hostile, name):
+    report = grade(calc, hostile(name))
+    assert report.status in (Status.FAIL, Status.ERROR)
+    assert_contained(report)
+
+
+def test_deep_recursion_is_reported_as_the_learners_error(calc, hostile):
+    report = grade(calc, hostile("deep_recursion"))
+    assert report.status == Status.FAIL
+    assert "RecursionError" in report.tests[0].output
+    assert "calc.py line 2" in report.tests[0].output
+
+
+def test_network_is_unreachable(calc, hostile):
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    server.settimeout(0.2)
+    accepted = []
+
+    def accept_loop():
+        deadline = time.monotonic() + 8
+        while time.monotonic() < deadline:
+            try:
+                accepted.append(server.accept()[0])
+            except OSError:
+                continue
+
+    listener = threading.Thread(target=accept_loop, daemon=True)
+    listener.start()
+    try:
+        report = grade(calc, hostile("network").replace("PORT = 0", f"PORT = {port}"))
+    finally:
+        server.close()
+    assert accepted == []
+    assert report.solved, report.message  # every network attempt failed inside the sandbox
+
+
+def test_a_thread_that_never_ends_does_not_hang_grading(calc, hostile):
+    started = time.monotonic()
+    report = grade(calc, hostile("endless_thread"))
+    assert report.status == Status.PASS
+    assert time.monotonic() - started < calc.time_limit_s
+    assert_contained(report)
+
+
+def test_fork_bomb_is_contained_as_an_ordinary_user(tmp_path):
+    """The same fork bomb, with the grader itself running as a non-root user (RLIMIT_NPROC)."""
+    if os.geteuid() != 0:
+        pytest.skip("the suite is not running as root; the root case above covers this user")
+    from tests.grading.nonroot import run_as_ordinary_user
+
+    result = run_as_ordinary_user("fork_bomb", tmp_path)
+    assert result["solved"] is False
+    assert result["status"] in ("error", "fail")
+    assert sandbox_processes() == []

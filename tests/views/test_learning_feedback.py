@@ -1,0 +1,73 @@
+"""Feedback derived from a report: headlines, gutter annotations, tables and the diff."""
+
+from __future__ import annotations
+
+from grading.report import ErrorKind, Finding, FunctionMetric, Metrics, Report, Status
+from grading.report import TestResult as Outcome  # not named Test*: pytest would collect it
+from learning import feedback
+
+
+def _finding(line: int, severity: str = "MEDIUM", allowed: bool = False) -> Finding:
+    return Finding(
+        "bandit",
+        "B608",
+        severity,
+        "HIGH",
+        89,
+        line,
+        4,
+        "SQL built from a string",
+        why="Attackers can run their own SQL.",
+        allowed=allowed,
+    )
+
+
+def test_findings_become_zero_based_gutter_annotations():
+    report = Report("ex", Status.FAIL, False, 60, "", findings=[_finding(9), _finding(3, "LOW")])
+    first, second = feedback.annotations(report)
+    assert first == {
+        "row": 8,
+        "column": 4,
+        "type": "error",
+        "text": "B608 (CWE-89): SQL built from a string\nAttackers can run their own SQL.",
+    }
+    assert second["row"] == 2 and second["type"] == "warning"
+
+
+def test_an_allowed_finding_is_only_a_warning():
+    report = Report("ex", Status.PASS, True, 100, "", findings=[_finding(2, "HIGH", allowed=True)])
+    assert feedback.annotations(report)[0]["type"] == "warning"
+
+
+def test_a_syntax_error_marks_its_line():
+    report = Report(
+        "ex", Status.ERROR, False, 0, "invalid syntax", error_kind=ErrorKind.SYNTAX, error_line=3
+    )
+    assert feedback.annotations(report) == [
+        {"row": 2, "column": 0, "type": "error", "text": "invalid syntax"}
+    ]
+    head = feedback.headline(report, "submit")
+    assert head.tone == "error" and "line 3" in head.detail and "could not read" in head.detail
+
+
+def test_headlines_say_solved_or_not():
+    assert feedback.headline(Report("ex", Status.PASS, True, 100, "ok"), "submit").title.startswith(
+        "Solved"
+    )
+    failing = Report("ex", Status.FAIL, False, 60, "", tests=[Outcome("t", "failed", "req")])
+    assert feedback.headline(failing, "submit").tone == "warning"
+    assert "0 of 1 visible tests" in feedback.headline(failing, "check").title
+
+
+def test_complexity_rows_flag_functions_over_the_bound():
+    metrics = Metrics(
+        [FunctionMetric("f", 1, 3, "A"), FunctionMetric("g", 9, 14, "C")], max_complexity=10
+    )
+    rows = feedback.complexity_rows(Report("ex", Status.FAIL, False, 0, "", metrics=metrics))
+    assert [row["Within bound"] for row in rows] == ["yes", "no (max 10)"]
+
+
+def test_the_diff_shows_only_what_changed():
+    diff = feedback.diff_against_starter("a = 1\nb = 2\n", "a = 1\nb = 3\n")
+    assert "-b = 2" in diff and "+b = 3" in diff and "starter.py" in diff
+    assert feedback.diff_against_starter("same\n", "same\n") == ""

@@ -1,0 +1,91 @@
+"""Check and Submit with the real grader: what is graded, what is recorded, what is refused."""
+
+from __future__ import annotations
+
+import pytest
+from apptest_helpers import database_locked
+
+from course import Exercise
+from grading.report import ErrorKind, Status
+from learning.practice import MAX_SOURCE_BYTES, Practice
+from progress import ProgressStore
+
+
+@pytest.fixture
+def practice(store: ProgressStore) -> Practice:
+    return Practice(store, store.ensure_learner())
+
+
+def test_submitting_the_reference_solves_and_records_one_attempt(practice, exercise: Exercise):
+    outcome = practice.submit(exercise, exercise.reference)
+    assert outcome.report.solved and outcome.report.status == Status.PASS
+    assert outcome.recorded and not outcome.repeated
+    (attempt,) = practice.store.attempts(practice.learner_id, exercise.slug)
+    assert attempt.code == exercise.reference and attempt.solved and attempt.score == 100
+    assert attempt.grader_version == outcome.report.grader_version != ""
+
+
+def test_submitting_the_starter_is_recorded_unsolved_with_failed_requirements(
+    practice, exercise: Exercise
+):
+    outcome = practice.submit(exercise, exercise.starter)
+    assert not outcome.report.solved and outcome.recorded
+    assert outcome.report.failed_tests or outcome.report.findings
+    assert all(t.message for t in outcome.report.failed_tests), "requirements come as docstrings"
+
+
+def test_the_same_code_twice_is_graded_once(practice, exercise: Exercise):
+    first = practice.submit(exercise, exercise.starter)
+    second = practice.submit(exercise, exercise.starter)
+    assert second.repeated and second.report.score == first.report.score
+    assert len(practice.store.attempts(practice.learner_id, exercise.slug)) == 1
+
+
+def test_check_runs_without_counting_as_an_attempt(practice, exercise: Exercise):
+    outcome = practice.check(exercise, exercise.reference)
+    assert outcome.kind == "check" and outcome.report.suite == "visible"
+    assert outcome.report.status != Status.ERROR, outcome.report.message
+    assert practice.store.attempts(practice.learner_id) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "words"),
+    [("   \n", ErrorKind.EMPTY, "empty"), ("x = 1\n" * 900_000, ErrorKind.TOO_LARGE, "64 KiB")],
+    ids=["empty", "five-megabytes"],
+)
+def test_empty_and_huge_submissions_get_a_clear_message_and_no_attempt(
+    practice, exercise: Exercise, code: str, kind: ErrorKind, words: str
+):
+    assert len(code) < MAX_SOURCE_BYTES or len(code) > 5_000_000
+    outcome = practice.submit(exercise, code)
+    assert outcome.report.status == Status.ERROR and outcome.report.error_kind == kind
+    assert words in outcome.report.message
+    assert practice.store.attempts(practice.learner_id) == []
+
+
+def test_a_syntax_error_is_recorded_as_not_gradable_with_its_line(practice, exercise: Exercise):
+    outcome = practice.submit(exercise, "def broken(:\n    pass\n")
+    assert outcome.report.status == Status.ERROR
+    assert outcome.report.error_kind == ErrorKind.SYNTAX and outcome.report.error_line == 1
+    assert outcome.recorded
+
+
+def test_a_grader_crash_keeps_the_code_and_counts_nothing(store: ProgressStore, exercise):
+    def broken_grader(*_args, **_kwargs):
+        raise RuntimeError("sandbox exploded")
+
+    practice = Practice(store, store.ensure_learner(), grader=broken_grader)
+    outcome = practice.submit(exercise, exercise.reference)
+    assert outcome.report.error_kind == ErrorKind.INTERNAL
+    assert "sandbox exploded" in outcome.report.message and outcome.code == exercise.reference
+    assert store.attempts(practice.learner_id) == []
+
+
+def test_a_locked_database_still_shows_the_result_and_says_it_was_not_saved(
+    practice, exercise: Exercise, data_dir
+):
+    with database_locked(data_dir / "prodready.db"):
+        outcome = practice.submit(exercise, exercise.reference)
+    assert outcome.report.solved and not outcome.recorded
+    assert "busy" in outcome.storage_error
+    assert practice.store.attempts(practice.learner_id) == []

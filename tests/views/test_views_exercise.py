@@ -1,0 +1,195 @@
+"""The exercise page end to end in AppTest, with the real grader.
+
+The editor is a custom component: AppTest cannot type into it, so typing is simulated by setting
+its session-state key, exactly what the component reports when the learner presses Apply.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from apptest_helpers import database_locked, editor_args, open_page, texts
+from streamlit.testing.v1 import AppTest
+
+from course import Exercise
+from progress import ProgressStore
+from views.widgets.editor import editor_key
+
+PAGE = "views/exercise.py"
+
+
+@pytest.fixture
+def page(data_dir, exercise: Exercise) -> AppTest:
+    at = open_page(PAGE, exercise=exercise.slug)
+    assert not at.exception, at.exception
+    return at
+
+
+def _type(at: AppTest, exercise: Exercise, code: str, generation: int = 0) -> AppTest:
+    at.session_state[editor_key(exercise.slug, generation)] = code
+    return at.run()
+
+
+def _press(at: AppTest, name: str, exercise: Exercise) -> AppTest:
+    return at.button(key=f"{name}:{exercise.slug}").click().run()
+
+
+def _store(at: AppTest, data_dir) -> ProgressStore:
+    from progress import make_engine
+
+    return ProgressStore(make_engine(f"sqlite:///{data_dir / 'prodready.db'}"))
+
+
+def test_the_page_shows_the_brief_and_the_starter_in_the_editor(page: AppTest, exercise):
+    assert page.title[0].value == exercise.title
+    assert editor_args(page)["defaultValue"] == exercise.starter
+    assert editor_args(page)["mode"] == "python"
+    assert "Not started]" in texts(page)  # the status badge
+    assert not page.error
+
+
+def test_an_unknown_exercise_lists_the_exercises(data_dir, course):
+    at = open_page(PAGE, exercise="no-such-exercise")
+    assert at.title[0].value == "Practice"
+    assert all(ex.title in texts(at) for ex in course.exercises.values())
+
+
+def test_submitting_the_reference_solves_and_reveals_explanation_and_reference(
+    page: AppTest, exercise: Exercise, data_dir
+):
+    _type(page, exercise, exercise.reference)
+    at = _press(page, "submit", exercise)
+    assert not at.exception, at.exception
+    assert any(s.value.startswith("**Solved") for s in at.success), texts(at)
+    assert "Why the assistant's code failed" in [h.value for h in at.header]
+    assert any(c.value.strip() == exercise.reference.strip() for c in at.code)
+    store = _store(at, data_dir)
+    (attempt,) = store.attempts(store.ensure_learner())
+    assert attempt.solved and attempt.code == exercise.reference
+
+
+def test_the_starter_fails_with_requirements_and_findings_in_the_gutter(
+    page: AppTest, exercise: Exercise
+):
+    at = _press(page, "submit", exercise)
+    assert any("Not solved yet" in w.value for w in at.warning), texts(at)
+    assert "Why the assistant's code failed" not in [h.value for h in at.header]
+    shown = texts(at)
+    assert "not met" in shown or "Security findings" in shown
+    visible = exercise.test_source("visible") if exercise.has_suite("visible") else ""
+    hidden_only = set(re.findall(r"def (test_\w+)", exercise.test_source("hidden")))
+    hidden_only -= set(re.findall(r"def (test_\w+)", visible))
+    assert not [name for name in hidden_only if f"def {name}" in shown], "hidden test code shown"
+    if exercise.expected_findings:
+        marks = editor_args(at)["annotations"]
+        assert {m["type"] for m in marks} >= {"error"}
+        assert any(exercise.expected_findings[0] in m["text"] for m in marks)
+
+
+def test_a_double_submit_grades_and_records_once(page: AppTest, exercise: Exercise, data_dir):
+    at = _press(page, "submit", exercise)
+    at = _press(at, "submit", exercise)
+    assert any("already submitted exactly this code" in i.value for i in at.info)
+    store = _store(at, data_dir)
+    assert len(store.attempts(store.ensure_learner())) == 1
+
+
+def test_check_reports_without_recording_an_attempt(page: AppTest, exercise: Exercise, data_dir):
+    _type(page, exercise, exercise.reference)
+    at = _press(page, "check", exercise)
+    assert not at.exception and texts(at).count("Check") >= 1
+    assert "Check result" in [h.value for h in at.subheader]
+    store = _store(at, data_dir)
+    assert store.attempts(store.ensure_learner()) == []
+
+
+def test_a_syntax_error_is_explained_and_marked_on_its_line(page: AppTest, exercise: Exercise):
+    _type(page, exercise, "def broken(:\n    return 1\n")
+    at = _press(page, "submit", exercise)
+    assert any("Not graded" in e.value and "line 1" in e.value for e in at.error), texts(at)
+    assert any(m["row"] == 0 and m["type"] == "error" for m in editor_args(at)["annotations"])
+
+
+def test_an_endless_loop_hits_the_time_limit(page: AppTest, exercise: Exercise):
+    _type(page, exercise, "while True:\n    pass\n")
+    at = _press(page, "submit", exercise)
+    assert any("Not graded" in e.value and "time limit" in e.value for e in at.error), texts(at)
+
+
+def test_an_empty_submission_is_refused_with_a_clear_message(page, exercise, data_dir):
+    _type(page, exercise, "")
+    at = _press(page, "submit", exercise)
+    assert any("editor is empty" in e.value for e in at.error), texts(at)
+    store = _store(at, data_dir)
+    assert store.attempts(store.ensure_learner()) == []
+
+
+def test_a_five_megabyte_paste_is_refused_and_not_saved(page, exercise, data_dir):
+    _type(page, exercise, "x = 1\n" * 900_000)
+    assert any("64 KiB" in w.value for w in page.warning)
+    at = _press(page, "submit", exercise)
+    assert any("64 KiB" in e.value for e in at.error), texts(at)
+    store = _store(at, data_dir)
+    me = store.ensure_learner()
+    assert store.draft(me, exercise.slug) is None and store.attempts(me) == []
+
+
+def test_the_draft_survives_a_reload(page: AppTest, exercise: Exercise):
+    edited = exercise.starter + "\n# work in progress\n"
+    _type(page, exercise, edited)
+    reloaded = open_page(PAGE, exercise=exercise.slug)  # a new session, like a browser reload
+    assert editor_args(reloaded)["defaultValue"] == edited
+
+
+def test_a_reload_shows_the_last_result(page: AppTest, exercise: Exercise):
+    _type(page, exercise, exercise.reference)
+    _press(page, "submit", exercise)
+    reloaded = open_page(PAGE, exercise=exercise.slug)
+    assert any(s.value.startswith("**Solved") for s in reloaded.success), texts(reloaded)
+    assert "Solved]" in texts(reloaded)  # the status badge
+
+
+def test_reset_puts_the_starter_back_and_forgets_the_draft(page, exercise, data_dir):
+    _type(page, exercise, "print('my attempt')\n")
+    at = _press(page, "reset", exercise)
+    assert editor_args(at)["defaultValue"] == exercise.starter
+    store = _store(at, data_dir)
+    assert store.draft(store.ensure_learner(), exercise.slug) is None
+    assert open_page(PAGE, exercise=exercise.slug).get("component_instance")[0] is not None
+
+
+def test_a_locked_database_shows_an_error_and_keeps_the_code(page, exercise, data_dir):
+    edited = exercise.starter + "\n# not lost\n"
+    with database_locked(data_dir / "prodready.db"):
+        at = _type(page, exercise, edited)
+        assert any("busy" in e.value and "still in the editor" in e.value for e in at.error)
+        assert at.session_state[editor_key(exercise.slug)] == edited
+        at = _press(at, "submit", exercise)
+        assert any("not saved" in e.value for e in at.error), texts(at)
+    at.run()  # the lock is gone: the next run saves the draft it could not save before
+    store = _store(at, data_dir)
+    assert store.draft(store.ensure_learner(), exercise.slug) == edited
+
+
+def test_hints_unlock_one_at_a_time_and_are_recorded(page, exercise, data_dir):
+    at = page.button(key=f"hint:{exercise.slug}:0").click().run()
+    body = exercise.hints[0].splitlines()[-1].strip()
+    assert f"Hint 1 of {len(exercise.hints)}" in texts(at)
+    assert body[:20] in texts(at)
+    assert f"hint:{exercise.slug}:1" in [b.key for b in at.button] or len(exercise.hints) == 1
+    store = _store(at, data_dir)
+    assert store.hints_unlocked(store.ensure_learner(), exercise.slug) == 1
+
+
+def test_the_find_the_flaw_answer_is_saved(data_dir, course):
+    exercise = next((ex for ex in course.ordered_exercises() if ex.flaw_lines), None)
+    assert exercise is not None, "no exercise declares flaw_lines"
+    at = open_page(PAGE, exercise=exercise.slug)
+    at.multiselect[0].set_value(list(exercise.flaw_lines))
+    at.selectbox[0].set_value(exercise.limitation)
+    at = next(b for b in at.button if b.label == "Save my answer").click().run()
+    assert any("Answer saved" in s.value for s in at.success), texts(at)
+    store = _store(at, data_dir)
+    saved = store.flaw_answer(store.ensure_learner(), exercise.slug)
+    assert saved.lines == sorted(exercise.flaw_lines) and saved.limitation_correct
