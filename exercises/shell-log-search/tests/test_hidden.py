@@ -1,0 +1,118 @@
+import pytest
+
+from log_search import search_log
+
+LOG = """\
+2024-05-02T10:00:01 INFO  checkout order=A-1042 user=ana@example.com total=19.99
+2024-05-02T10:00:02 WARN  payment retry order=A-1042 attempt=2
+2024-05-02T10:00:03 ERROR Couldn't reach payment provider (timeout) order=B-77
+2024-05-02T10:00:04 INFO  deploy started with --force by ops
+2024-05-02T10:00:05 INFO  refund order=A-1043 amount=-42.00
+2024-05-02T10:00:06 DEBUG env HOME=$HOME path="/srv/shop"
+2024-05-02T10:00:07 INFO  CHECKOUT order=C-9 user=bob@example.org total=5.00
+2024-05-02T10:00:08 ERROR a.c mismatch in order=D-1
+"""
+LINES = LOG.splitlines()
+
+
+@pytest.fixture
+def log_file(tmp_path):
+    path = tmp_path / "logs" / "shop.log"
+    path.parent.mkdir()
+    path.write_text(LOG, encoding="utf-8")
+    return path
+
+
+def check_lines(got, indexes):
+    assert type(got) is list, f"expected a list, got {type(got).__name__}"
+    assert all(type(line) is str for line in got), "every line should be a str"
+    want = [LINES[i] for i in indexes]
+    assert want == got, f"got {len(got)} line(s): {got!r}"
+
+
+def test_finds_matching_lines_in_order(log_file):
+    """Lines containing the term come back in file order without trailing newlines — the basic
+    job support staff use this tool for."""
+    check_lines(search_log(log_file, "A-1042"), [0, 1])
+
+
+def test_match_ignores_case(log_file):
+    """The search ignores upper/lower case, as the ticket asks."""
+    check_lines(search_log(log_file, "checkout"), [0, 6])
+    check_lines(search_log(log_file, "BOB@EXAMPLE.ORG"), [6])
+
+
+def test_term_is_plain_text_not_a_pattern(log_file):
+    """Characters such as dots and brackets are matched literally, so pasting an error message
+    finds exactly that message."""
+    check_lines(search_log(log_file, "a.c"), [7])
+    check_lines(search_log(log_file, "(timeout)"), [2])
+
+
+def test_max_lines_is_respected(log_file):
+    """At most `max_lines` matching lines come back, so a search on a huge log stays small."""
+    check_lines(search_log(log_file, "order=", max_lines=3), [0, 1, 2])
+    check_lines(search_log(log_file, "INFO", max_lines=1), [0])
+
+
+def test_no_match_returns_empty_list(log_file):
+    """A term that is not in the log returns an empty list instead of raising."""
+    check_lines(search_log(log_file, "Z-0000"), [])
+
+
+def test_missing_log_raises_file_not_found(tmp_path):
+    """Searching a log file that does not exist raises FileNotFoundError, so the tool can say
+    which service has no log."""
+    with pytest.raises(FileNotFoundError):
+        search_log(tmp_path / "missing.log", "A-1042")
+
+
+@pytest.mark.parametrize("term, indexes", [
+    ("couldn't reach", [2]),
+    ('path="/srv/shop"', [5]),
+    ("$HOME", [5]),
+], ids=["apostrophe", "double-quotes", "dollar"])
+def test_quotes_and_shell_characters_are_found(log_file, term, indexes):
+    """Terms containing quotes, dollar signs and other characters a shell treats specially are
+    searched for literally — error messages are full of them."""
+    check_lines(search_log(log_file, term), indexes)
+
+
+@pytest.mark.parametrize("term, indexes", [
+    ("--force", [3]),
+    ("-42.00", [4]),
+], ids=["long-option", "negative-number"])
+def test_terms_starting_with_a_dash_are_searched(log_file, term, indexes):
+    """A term that starts with a dash is searched for like any other text instead of being read
+    as an option of the search command."""
+    check_lines(search_log(log_file, term), indexes)
+
+
+INJECTIONS = [
+    "x' /dev/null; touch {marker}; echo '",
+    "x' /dev/null $(touch {marker}) '",
+    "x' /dev/null `touch {marker}` '",
+    "x' /dev/null || touch {marker} || echo '",
+    "x' /dev/null | touch {marker} | echo '",
+    "A-1042' /dev/null ; touch {marker} #",
+]
+
+
+@pytest.mark.parametrize("payload", INJECTIONS, ids=[f"payload-{n}" for n in range(1, len(INJECTIONS) + 1)])
+def test_search_term_cannot_run_commands(log_file, tmp_path, payload):
+    """Shell syntax in the search term (quotes, ';', '&&', '|', backticks, '$(...)') runs no
+    command on the server — otherwise anyone with support access owns the machine."""
+    marker = tmp_path / "pwned"
+    got = search_log(log_file, payload.format(marker=marker))
+    assert not marker.exists(), "the search term ran a shell command"
+    assert type(got) is list and got == [], f"expected no matches, got {got!r}"
+
+
+def test_search_term_cannot_read_other_files(log_file, tmp_path):
+    """A term cannot make the search read a file other than the service's log — the servers hold
+    credentials that support staff must not see."""
+    secret = tmp_path / "credentials.txt"
+    secret.write_text("db_password=hunter2\n", encoding="utf-8")
+    for payload in (f"' '{secret}' '", f"x' '{secret}"):
+        got = search_log(log_file, payload)
+        assert not any("hunter2" in line for line in got), "the search returned another file's contents"

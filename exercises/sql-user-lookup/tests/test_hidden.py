@@ -1,0 +1,151 @@
+import sqlite3
+
+import pytest
+
+from user_lookup import find_user_by_email, search_users
+
+USERS = [
+    (1, "root@shop.test", "Site Admin", "pbkdf2$admin-hash", 1),
+    (2, "Ana.Lopez@Example.com", "Ana Lopez", "pbkdf2$ana-hash", 0),
+    (3, "sean.o'brien@example.ie", "Sean O'Brien", "pbkdf2$sean-hash", 0),
+    (4, "bob@example.org", "Bob Stone", "pbkdf2$bob-hash", 0),
+    (5, "annie@example.net", "Annie Hall", "pbkdf2$annie-hash", 0),
+    (6, "k.darcy@example.co.uk", "Kate D'Arcy", "pbkdf2$kate-hash", 0),
+]
+
+
+@pytest.fixture
+def conn():
+    db = sqlite3.connect(":memory:")
+    db.execute(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT NOT NULL,"
+        " password_hash TEXT NOT NULL, is_admin INTEGER NOT NULL DEFAULT 0)"
+    )
+    db.executemany("INSERT INTO users VALUES (?, ?, ?, ?, ?)", USERS)
+    db.commit()
+    yield db
+    db.close()
+
+
+def expected(user_id):
+    uid, email, name, _hash, _admin = USERS[user_id - 1]
+    return {"id": uid, "email": email, "name": name}
+
+
+def check_user(got, user_id):
+    want = expected(user_id)
+    assert type(got) is dict, f"expected a dict, got {type(got).__name__}"
+    assert want == got, f"got {got!r}"
+    assert type(got["id"]) is int, "id should be an int"
+
+
+@pytest.mark.parametrize("user_id", [1, 2, 4, 5])
+def test_finds_customer_by_exact_email(conn, user_id):
+    """Looking up a customer's address returns that customer as a dict with id, email and name —
+    agents rely on this to open the right account."""
+    check_user(find_user_by_email(conn, USERS[user_id - 1][1]), user_id)
+
+
+@pytest.mark.parametrize("typed, user_id", [
+    ("ana.lopez@example.com", 2),
+    ("  ROOT@SHOP.TEST ", 1),
+    ("\tBob@Example.ORG\n", 4),
+])
+def test_email_match_ignores_case_and_spaces(conn, typed, user_id):
+    """The e-mail lookup ignores upper/lower case and surrounding whitespace, as the ticket asks,
+    because addresses are stored as customers typed them."""
+    check_user(find_user_by_email(conn, typed), user_id)
+
+
+def test_email_with_apostrophe_is_found(conn):
+    """A real address containing an apostrophe is found instead of causing a SQL error — such
+    customers exist and must be able to log in."""
+    check_user(find_user_by_email(conn, "Sean.O'Brien@example.ie"), 3)
+
+
+@pytest.mark.parametrize("typed", ["nobody@example.com", "ana.lopez@example", "", "   "])
+def test_unknown_email_returns_none(conn, typed):
+    """An address nobody has (or an empty search) returns None, so the login form can say
+    "unknown address" instead of crashing."""
+    assert find_user_by_email(conn, typed) is None, "expected None for an unknown address"
+
+
+EMAIL_PAYLOADS = [
+    "' or '1'='1",
+    "x' or 1=1 --",
+    "root@shop.test' --",
+    "nobody@example.com' or email like '%",
+    "' union select id, password_hash, name from users --",
+    "' union select 1, sqlite_version(), 'x' --",
+    "bob@example.org'; drop table users; --",
+    "ana.lopez@example.com'",
+    "'",
+    "ROOT@SHOP.TEST'/*",
+]
+
+
+@pytest.mark.parametrize("payload", EMAIL_PAYLOADS)
+def test_email_injection_finds_nobody(conn, payload):
+    """SQL typed into the e-mail field (quotes, OR 1=1, UNION, comments) finds nobody and raises
+    no database error — otherwise anyone at the login form can log in as the first user or read
+    password hashes."""
+    try:
+        got = find_user_by_email(conn, payload)
+    except sqlite3.Error as exc:
+        pytest.fail(f"the lookup raised a database error: {type(exc).__name__}")
+    assert got is None, "an injection attempt returned a row"
+    assert conn.execute("SELECT count(*) FROM users").fetchone()[0] == len(USERS), "rows were lost"
+
+
+def test_search_by_name_fragment(conn):
+    """Searching by part of a name returns every matching customer, ignoring case, sorted by
+    name — this is the admin dashboard's main search."""
+    got = search_users(conn, "ann")
+    assert type(got) is list, f"expected a list, got {type(got).__name__}"
+    assert [expected(5)] == got, f"got {got!r}"
+    got = search_users(conn, "o")
+    names = [row["name"] for row in got]
+    assert ["Ana Lopez", "Bob Stone", "Sean O'Brien"] == names, f"got names {names!r}"
+
+
+def test_search_respects_limit(conn):
+    """The name search returns at most `limit` customers, sorted by name, so a one-letter search
+    stays small."""
+    got = search_users(conn, "a", limit=2)
+    assert [expected(2), expected(5)] == got, f"got {got!r}"
+    assert len(search_users(conn, "a")) == 5, "the default limit should return all five matches"
+
+
+def test_search_name_with_apostrophe(conn):
+    """A name containing an apostrophe is found instead of causing a SQL error."""
+    assert [expected(6)] == search_users(conn, "D'Arc"), "expected exactly Kate D'Arcy"
+    assert [expected(3)] == search_users(conn, "o'b"), "expected exactly Sean O'Brien"
+
+
+def test_search_with_no_match(conn):
+    """A name nobody has returns an empty list, and an empty search returns an empty list."""
+    assert search_users(conn, "zzz") == [], "expected no matches"
+    assert search_users(conn, "  ") == [], "an empty search should return nothing"
+
+
+SEARCH_PAYLOADS = [
+    "%' or 1=1 --",
+    "zzz' or '1'='1",
+    "' union select id, password_hash, name from users --",
+    "zzz%' union select 1, 2, 3 --",
+    "zz' and 0) or (1=1 --",
+    "zzz'",
+    "Ana'; delete from users; --",
+]
+
+
+@pytest.mark.parametrize("payload", SEARCH_PAYLOADS)
+def test_search_injection_returns_nothing(conn, payload):
+    """SQL typed into the name search returns no customers and raises no database error — a
+    crafted search must not list every account or smuggle out password hashes."""
+    try:
+        got = search_users(conn, payload)
+    except sqlite3.Error as exc:
+        pytest.fail(f"the search raised a database error: {type(exc).__name__}")
+    assert got == [], f"an injection attempt returned {len(got)} row(s)"
+    assert conn.execute("SELECT count(*) FROM users").fetchone()[0] == len(USERS), "rows were lost"
