@@ -10,6 +10,7 @@ from pathlib import Path
 from course import ContentError, load_exercise
 from grading.engine import grade
 from grading.render import as_text
+from grading.sandbox import set_prewarm
 from grading.validate import summary_table, validate_paths
 
 EXIT_SOLVED, EXIT_NOT_SOLVED, EXIT_USAGE = 0, 1, 2
@@ -37,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args) -> int:
+    set_prewarm(False)  # one grade, then exit: a sandbox started ahead would go unused
     try:
         exercise = load_exercise(args.exercise)
         raw = args.file.read_bytes()

@@ -10,6 +10,7 @@ and the hidden test files are never mounted: tests travel in memory through stdi
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import selectors
@@ -101,44 +102,104 @@ def run_tests(
     """Runs the test modules (name -> source) against `source` saved as `<module>.py`."""
     mode = sandbox_mode()
     with _SLOTS:
-        return _run(mode, module, source, tests, context or {}, limits)
+        sandbox = _POOL.take(mode, limits) or _spawn(mode, limits)
+        _POOL.refill(mode, limits)
+        try:
+            return _execute(sandbox, module, source, tests, context or {}, limits)
+        finally:
+            sandbox.dispose()
 
 
-def _run(mode, module, source, tests, context, limits: Limits) -> RunResult:
+@dataclass
+class _Sandbox:
+    """One started sandbox, waiting for its job on stdin. Used once, then disposed of."""
+
+    proc: subprocess.Popen
+    cgroup: RunCgroup | None
+    hostdir: str | None
+    spawn_key: tuple
+
+    def dispose(self) -> None:
+        if self.proc.poll() is None:
+            _kill_group(self.proc)
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            if stream and not stream.closed:
+                stream.close()
+        if self.cgroup:
+            self.cgroup.destroy()
+        if self.hostdir:
+            shutil.rmtree(self.hostdir, ignore_errors=True)
+
+
+def _spawn_key(mode: str, limits: Limits) -> tuple:
+    """What is fixed when a sandbox starts; the rest of the limits travel with the job."""
+    return (mode, limits.processes, limits.memory_bytes, limits.disk_bytes)
+
+
+def _spawn(mode: str, limits: Limits) -> _Sandbox:
     factory = _cgroups()
     cgroup = factory.create(limits.processes, limits.memory_bytes + 2 * limits.disk_bytes) if factory else None
     hostdir = None if mode == "bwrap" else tempfile.mkdtemp(prefix="prodready-")
-    job = {
-        "module": module,
-        "source": source,
-        "tests": tests,
-        "context": context,
-        "workdir": WORKDIR if hostdir is None else hostdir,
-        "in_namespace": hostdir is None,
-        "limits": {
-            "wall_seconds": limits.wall_seconds,
-            "cpu_seconds": limits.cpu_seconds,
-            "memory_bytes": limits.memory_bytes,
-            "file_bytes": limits.file_bytes,
-            "open_files": limits.open_files,
-            "processes": 0 if cgroup else _nproc_limit(limits.processes),
-        },
-    }
     argv = _bwrap_argv(limits) if hostdir is None else _plain_argv()
     if cgroup:
         argv = _joining(cgroup, argv)
-    started = time.monotonic()
-    try:
-        result = _execute(argv, json.dumps(job).encode(), limits, hostdir)
-    finally:
-        if cgroup:
-            result_oom = cgroup.oom_killed()
-            cgroup.destroy()
-        if hostdir:
-            shutil.rmtree(hostdir, ignore_errors=True)
-    result.oom_killed = bool(cgroup) and result_oom
-    result.duration_ms = int((time.monotonic() - started) * 1000)
-    return result
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
+           "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "HOME": hostdir or WORKDIR}
+    proc = subprocess.Popen(
+        argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=env, cwd=hostdir or "/", start_new_session=True,
+    )
+    return _Sandbox(proc, cgroup, hostdir, _spawn_key(mode, limits))
+
+
+class _Pool:
+    """Sandboxes started ahead of time, one per grading slot, so a submission does not wait for
+    bubblewrap and the pytest imports (~150 ms). Each is still used for one run only: a fresh
+    namespace, work folder and cgroup every time."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.idle: list[_Sandbox] = []
+        self.lock = threading.Lock()
+        self.enabled = os.environ.get("PRODREADY_PREWARM", "1") != "0"
+
+    def take(self, mode: str, limits: Limits) -> _Sandbox | None:
+        key = _spawn_key(mode, limits)
+        with self.lock:
+            for sandbox in list(self.idle):
+                self.idle.remove(sandbox)
+                if sandbox.spawn_key == key and sandbox.proc.poll() is None:
+                    return sandbox
+                sandbox.dispose()
+        return None
+
+    def refill(self, mode: str, limits: Limits) -> None:
+        if self.enabled:
+            threading.Thread(target=self._add, args=(mode, limits), daemon=True).start()
+
+    def _add(self, mode: str, limits: Limits) -> None:
+        with self.lock:
+            if len(self.idle) >= self.size:
+                return
+            self.idle.append(_spawn(mode, limits))
+
+    def close(self) -> None:
+        with self.lock:
+            idle, self.idle = self.idle, []
+        for sandbox in idle:
+            sandbox.dispose()
+
+
+_POOL = _Pool(_slots())
+atexit.register(_POOL.close)
+
+
+def set_prewarm(enabled: bool) -> None:
+    """One-shot callers (the `check` CLI) turn the pool off: nothing would use what it starts."""
+    _POOL.enabled = enabled
+    if not enabled:
+        _POOL.close()
 
 
 def _nproc_limit(extra: int) -> int:
@@ -199,15 +260,27 @@ def _joining(cgroup: RunCgroup, argv: list[str]) -> list[str]:
     return ["/bin/sh", "-c", f'{joins} && exec "$@"', "sh", *argv]
 
 
-def _execute(argv: list[str], job: bytes, limits: Limits, hostdir: str | None) -> RunResult:
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
-           "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "HOME": hostdir or WORKDIR}
-    proc = subprocess.Popen(
-        argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env=env, cwd=hostdir or "/", start_new_session=True,
-    )
+def _execute(sandbox: _Sandbox, module, source, tests, context, limits: Limits) -> RunResult:
+    job = {
+        "module": module,
+        "source": source,
+        "tests": tests,
+        "context": context,
+        "workdir": sandbox.hostdir or WORKDIR,
+        "in_namespace": sandbox.hostdir is None,
+        "limits": {
+            "wall_seconds": limits.wall_seconds,
+            "cpu_seconds": limits.cpu_seconds,
+            "memory_bytes": limits.memory_bytes,
+            "file_bytes": limits.file_bytes,
+            "open_files": limits.open_files,
+            "processes": 0 if sandbox.cgroup else _nproc_limit(limits.processes),
+        },
+    }
+    started = time.monotonic()
+    proc = sandbox.proc
     try:
-        proc.stdin.write(job)
+        proc.stdin.write(json.dumps(job).encode())
         proc.stdin.close()
     except BrokenPipeError:
         pass
@@ -228,6 +301,8 @@ def _execute(argv: list[str], job: bytes, limits: Limits, hostdir: str | None) -
     if timed_out and not result.exit:
         running = next((r["test"] for r in reversed(result.records) if r.get("event") == "start"), None)
         result.exit = {"event": "exit", "reason": "timeout", "running": running, "finished": False}
+    result.oom_killed = bool(sandbox.cgroup) and sandbox.cgroup.oom_killed()
+    result.duration_ms = int((time.monotonic() - started) * 1000)
     return result
 
 

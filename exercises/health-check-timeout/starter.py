@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import time
+from typing import Callable
 
 from http_probe import HttpGet, http_get
 
@@ -12,11 +14,16 @@ UP = "up"
 DOWN = "down"
 
 
-def check_services(services: dict[str, str], get: HttpGet = http_get) -> dict[str, str]:
+def check_services(
+    services: dict[str, str],
+    get: HttpGet = http_get,
+    clock: Callable[[], float] = time.monotonic,
+) -> dict[str, str]:
     """Probe every service and return {name: "up" | "down"}, in the order given.
 
     A service is up when its health endpoint answers with a 2xx status.
     """
+    started = clock()
     statuses: dict[str, str] = {}
     for name, url in services.items():
         try:
@@ -26,4 +33,5 @@ def check_services(services: dict[str, str], get: HttpGet = http_get) -> dict[st
             statuses[name] = DOWN
             continue
         statuses[name] = UP if 200 <= status_code < 300 else DOWN
+    log.info("health sweep of %d services took %.2fs", len(services), clock() - started)
     return statuses

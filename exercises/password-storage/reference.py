@@ -52,7 +52,7 @@ def verify_password(password: str, stored_hash: str) -> bool:
             return False
         expected = base64.b64decode(key, validate=True)
         candidate = _scrypt(password, base64.b64decode(salt, validate=True), int(n), int(r), int(p))
-    except (ValueError, TypeError, MemoryError):
+    except (ValueError, TypeError):
         return False
     # compare_digest takes the same time wherever the first difference is.
     return hmac.compare_digest(candidate, expected)

@@ -28,7 +28,8 @@ class ConnectionPool:
         self.size = size
         self.acquire_timeout = acquire_timeout
         self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
-        self._checked_out: set[int] = set()
+        # Checked-out connections stay referenced here until released, like in any real pool.
+        self._checked_out: dict[int, sqlite3.Connection] = {}
         for _ in range(size):
             conn = sqlite3.connect(db_path, timeout=acquire_timeout, check_same_thread=False)
             conn.execute("PRAGMA foreign_keys = ON")
@@ -47,13 +48,12 @@ class ConnectionPool:
                 conn = self._idle.get(timeout=self.acquire_timeout)
         except queue.Empty:
             raise PoolExhausted(f"all {self.size} database connections are in use") from None
-        self._checked_out.add(id(conn))
+        self._checked_out[id(conn)] = conn
         return conn
 
     def release(self, conn: sqlite3.Connection) -> None:
-        if id(conn) not in self._checked_out:
+        if self._checked_out.pop(id(conn), None) is not conn:
             raise ValueError("connection released twice, or not from this pool")
-        self._checked_out.discard(id(conn))
         self._idle.put(conn)
 
     @contextmanager
