@@ -1,0 +1,80 @@
+"""The three checks on their own: integrity of the test report, security and quality scores."""
+
+from __future__ import annotations
+
+from grading.checks import behaviour, quality, security
+from grading.report import ErrorKind, Finding
+from grading.sandbox import RunResult
+
+EXPECTED = {"test_a": "A works.", "test_b": "B works."}
+
+
+def run_with(*records, reason="ok") -> RunResult:
+    return RunResult(records=list(records), exit={"reason": reason, "finished": True, "running": None})
+
+
+def result(name, outcome="passed"):
+    return {"event": "result", "test": f"test_hidden.py::{name}", "outcome": outcome, "output": ""}
+
+
+def test_discover_reads_names_and_docstrings_without_running():
+    source = 'import os\nos.system("boom")\ndef test_x():\n    """Does X."""\nclass TestY:\n    def test_z(self):\n        """Z."""\n'
+    assert behaviour.discover(source) == {"test_x": "Does X.", "TestY::test_z": "Z."}
+
+
+def test_complete_report_is_trusted():
+    tests, problem = behaviour.evaluate(run_with(result("test_a"), result("test_b"), {"event": "done", "count": 2}), EXPECTED, 5)
+    assert problem is None and [t.message for t in tests] == ["A works.", "B works."]
+
+
+def test_a_missing_test_is_tampering():
+    _, problem = behaviour.evaluate(run_with(result("test_a"), {"event": "done", "count": 1}), EXPECTED, 5)
+    assert problem.kind == ErrorKind.TAMPERING
+
+
+def test_an_unknown_test_is_tampering():
+    records = (result("test_a"), result("test_b"), result("test_c"), {"event": "done", "count": 3})
+    _, problem = behaviour.evaluate(run_with(*records), EXPECTED, 5)
+    assert problem.kind == ErrorKind.TAMPERING
+
+
+def test_a_repeated_result_is_tampering():
+    records = (result("test_a"), result("test_a"), result("test_b"), {"event": "done", "count": 3})
+    _, problem = behaviour.evaluate(run_with(*records), EXPECTED, 5)
+    assert problem.kind == ErrorKind.TAMPERING
+
+
+def test_an_early_exit_names_the_running_test():
+    run = RunResult(records=[{"event": "start", "test": "test_hidden.py::test_b"}],
+                    exit={"reason": "early_exit", "exit_code": 0, "running": "test_hidden.py::test_b"})
+    _, problem = behaviour.evaluate(run, EXPECTED, 5)
+    assert problem.kind == ErrorKind.EARLY_EXIT and "B works." in problem.message
+
+
+def finding(severity, allowed=False, ident="B999"):
+    return Finding("bandit", ident, severity, "HIGH", None, 1, 0, "m", allowed=allowed)
+
+
+def test_security_score_costs_by_severity_and_skips_allowed():
+    assert security.score([], 30).score == 1.0
+    assert security.score([finding("LOW")], 30).score == 0.75
+    assert security.score([finding("MEDIUM"), finding("LOW")], 30).score == 0.25
+    assert security.score([finding("HIGH"), finding("HIGH")], 30).score == 0.0
+    assert security.score([finding("HIGH", allowed=True)], 30).score == 1.0
+    assert security.blocking([finding("LOW"), finding("MEDIUM", allowed=True)]) == []
+    assert len(security.blocking([finding("MEDIUM")])) == 1
+
+
+def test_quality_names_the_function_over_the_bound():
+    branches = "".join(f"    if x == {i}:\n        return {i}\n" for i in range(12))
+    source = f"def tangled(x):\n{branches}    return -1\n\ndef simple(x):\n    return x\n"
+    metrics = quality.measure(source, max_complexity=10)
+    check = quality.score(metrics, 10)
+    assert check.score == 0.5
+    assert "tangled is 13" in check.summary
+    assert [f.name for f in metrics.functions] == ["tangled", "simple"]
+
+
+def test_methods_are_measured_on_their_own():
+    metrics = quality.measure("class A:\n    def m(self):\n        return 1\n", 10)
+    assert [f.name for f in metrics.functions] == ["A.m"]

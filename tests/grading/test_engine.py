@@ -1,0 +1,146 @@
+"""grade() and scan(): scores, statuses and precise reasons for what can't be graded."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+from grading import ErrorKind, Report, Status, grade, scan
+from grading import sandbox as sandbox_module
+
+
+def test_reference_is_solved_with_full_marks(calc):
+    report = grade(calc, calc.reference)
+    assert report.solved and report.status == Status.PASS and report.score == 100
+    assert [c.name for c in report.checks] == ["behaviour", "security", "quality"]
+    assert [c.weight for c in report.checks] == [60, 30, 10]
+    assert all(t.status == "passed" for t in report.tests)
+    assert report.duration_ms > 0 and report.grader_version
+
+
+def test_starter_fails_with_its_finding_and_the_requirement_it_misses(calc):
+    report = grade(calc, calc.starter)
+    assert report.status == Status.FAIL and not report.solved
+    assert {f.id for f in report.findings} == {"B307"}
+    failed = [t for t in report.tests if t.status == "failed"]
+    assert failed and failed[0].message == "Negative and large numbers add up correctly too."
+    assert "add gave" in failed[0].output  # the assertion's own message, not its code
+
+
+def test_report_never_contains_hidden_test_code(calc):
+    text = json.dumps(grade(calc, calc.starter).to_dict())
+    assert "SECRET-TEST-MARKER" not in text
+    assert "type(result) is int" not in text
+
+
+def test_nosec_does_not_hide_a_finding(calc):
+    report = grade(calc, "def add(a, b):\n    return eval(f'{a}+{b}')  # nosec\n")
+    assert "B307" in {f.id for f in report.findings}
+    assert not report.solved
+
+
+def test_parametrised_cases_are_numbered_not_named_by_their_inputs(calc):
+    names = [t.name for t in grade(calc, calc.reference).tests]
+    assert "test_adds_any_integers (case 2 of 3)" in names
+    assert not any("[" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    "source, kind, words",
+    [
+        ("def add(a, b)\n    return a + b\n", ErrorKind.SYNTAX, "line 1"),
+        ("", ErrorKind.EMPTY, "empty"),
+        ("   \n\n", ErrorKind.EMPTY, "empty"),
+        ("x = 1\n" * 900_000, ErrorKind.TOO_LARGE, "5.1 MB"),
+        ("def add(a, b):\n    return a + b\x00\n", ErrorKind.ENCODING, "NUL"),
+        (b"def add(a, b):\n    return a + b  # \xff\xfe\n", ErrorKind.ENCODING, "UTF-8"),
+        ("x = " + "(" * 300 + ")" * 300 + "\n", ErrorKind.SYNTAX, "nested"),
+    ],
+    ids=["syntax", "empty", "blank", "5MB", "nul", "latin1", "nested"],
+)
+def test_ungradable_input_is_an_error_with_a_precise_reason(calc, source, kind, words):
+    report = grade(calc, source)
+    assert report.status == Status.ERROR and report.error_kind == kind
+    assert words in report.message
+    assert report.score == 0 and not report.solved
+
+
+def test_syntax_error_carries_its_line(calc):
+    report = grade(calc, "def add(a, b):\n    return a +\n")
+    assert report.error_line == 2 and "line 2" in report.message
+
+
+def test_renamed_function_fails_with_the_import_error_as_feedback(calc):
+    report = grade(calc, "def plus(a, b):\n    return a + b\n")
+    assert report.status == Status.FAIL
+    assert "cannot import name 'add'" in report.check("behaviour").summary
+    assert {t.status for t in report.tests} == {"not run"}
+
+
+def test_visible_suite_is_a_check_never_a_solve(calc):
+    report = grade(calc, calc.reference, suite="visible")
+    assert report.status == Status.PASS and not report.solved and report.suite == "visible"
+    assert len(report.tests) == 1
+
+
+def test_unknown_suite_is_a_programming_error(calc):
+    with pytest.raises(ValueError):
+        grade(calc, calc.reference, suite="secret")
+
+
+def test_report_round_trips_through_json(calc):
+    report = grade(calc, calc.starter)
+    again = Report.from_dict(json.loads(json.dumps(report.to_dict())))
+    assert again == report
+
+
+def test_missing_bubblewrap_refuses_loudly(calc, monkeypatch):
+    monkeypatch.setattr(sandbox_module.shutil, "which", lambda name: None)
+    monkeypatch.delenv("PRODREADY_SANDBOX", raising=False)
+    report = grade(calc, calc.reference)
+    assert report.status == Status.ERROR and report.error_kind == ErrorKind.SANDBOX_UNAVAILABLE
+    assert "bubblewrap" in report.message and "limits-only" in report.message
+
+
+def test_limits_only_mode_grades_when_explicitly_allowed(calc, monkeypatch):
+    monkeypatch.setattr(sandbox_module.shutil, "which", lambda name: None)
+    monkeypatch.setenv("PRODREADY_SANDBOX", "limits-only")
+    assert grade(calc, calc.reference).solved
+    assert grade(calc, calc.starter).status == Status.FAIL
+
+
+def test_parallel_grades_keep_their_own_results(calc):
+    sources = [calc.reference, calc.starter] * 3
+    reports: dict[int, Report] = {}
+
+    def work(i: int) -> None:
+        reports[i] = grade(calc, sources[i])
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(sources))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [reports[i].solved for i in range(len(sources))] == [True, False] * 3
+
+
+def test_scan_reports_findings_without_running_anything(tmp_path):
+    marker = tmp_path / "ran"
+    source = (
+        f"open({str(marker)!r}, 'w').write('x')\n"
+        "def find(conn, email):\n"
+        "    return conn.execute(f\"SELECT * FROM users WHERE email = '{email}'\").fetchone()\n"
+    )
+    report = scan(source)
+    assert not marker.exists()
+    assert "B608" in {f.id for f in report.findings}
+    assert report.status == Status.FAIL and report.tests == []
+    assert report.findings[0].why
+
+
+def test_scan_of_clean_code_passes_but_says_it_is_no_proof():
+    report = scan("def add(a: int, b: int) -> int:\n    return a + b\n")
+    assert report.status == Status.PASS and report.score == 100
+    assert "checklist" in report.message
