@@ -32,7 +32,8 @@ WORKDIR = "/home/learner"  # inside the sandbox
 GRADER_DIR = "/opt/grader"  # inside the sandbox: runner.py and collector.py, read-only
 HOST_OUTPUT_CAP = 4 << 20  # bytes of runner output the grader will hold
 HOST_GRACE_S = 3.0  # beyond the wall limit, how long the runner gets to report before it is killed
-MODE_ENV = "PRODREADY_SANDBOX"  # "limits-only" allows running without bubblewrap
+MODE_ENV = "PRODREADY_SANDBOX"
+NOBODY = 65534  # "limits-only" allows running without bubblewrap
 
 
 class SandboxUnavailable(RuntimeError):
@@ -88,8 +89,17 @@ def _cgroups() -> CgroupFactory | None:
     global _CGROUPS, _CGROUPS_PROBED
     with _PROBE_LOCK:
         if not _CGROUPS_PROBED:
-            _CGROUPS, _CGROUPS_PROBED = CgroupFactory.detect(), True
+            wanted = os.environ.get("PRODREADY_CGROUPS", "1") != "0"
+            _CGROUPS, _CGROUPS_PROBED = (CgroupFactory.detect() if wanted else None), True
     return _CGROUPS
+
+
+def _sandbox_uid() -> int:
+    """The uid the sandbox runs as on the host. As root without a cgroup to bound processes, drop
+    to `nobody` so that RLIMIT_NPROC (ignored for root) contains a fork bomb."""
+    if os.geteuid() == 0 and _cgroups() is None:
+        return NOBODY
+    return os.geteuid()
 
 
 def run_tests(
@@ -142,6 +152,10 @@ def _spawn(mode: str, limits: Limits) -> _Sandbox:
     cgroup = factory.create(limits.processes, limits.memory_bytes + 2 * limits.disk_bytes) if factory else None
     hostdir = None if mode == "bwrap" else tempfile.mkdtemp(prefix="prodready-")
     argv = _bwrap_argv(limits) if hostdir is None else _plain_argv()
+    if _sandbox_uid() != os.geteuid():
+        argv = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--", *argv]
+        if hostdir:
+            os.chown(hostdir, NOBODY, NOBODY)
     if cgroup:
         argv = _joining(cgroup, argv)
     env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
@@ -203,10 +217,8 @@ def set_prewarm(enabled: bool) -> None:
 
 
 def _nproc_limit(extra: int) -> int:
-    """For an ordinary user RLIMIT_NPROC counts all their processes: leave room for those."""
-    if os.geteuid() == 0:
-        return extra  # not enforced for root; the cgroup does the work when it exists
-    uid, mine = str(os.geteuid()), 0
+    """RLIMIT_NPROC counts all the processes of the sandbox's user: leave room for those."""
+    uid, mine = str(_sandbox_uid()), 0
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             text = status.read_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,16 +21,23 @@ def ensure_user() -> None:
                        check=True)
 
 
-def run_as_ordinary_user(hostile: str, workdir: Path) -> dict:
-    ensure_user()
-    command = ["runuser", "-u", USER, "--", sys.executable]
-    probe = subprocess.run([*command, "-c", "import grading"], cwd=PROJECT, capture_output=True, text=True)
-    if probe.returncode != 0:
-        pytest.skip(f"{USER} cannot run this interpreter or read the project: {probe.stderr.strip()[-200:]}")
+def run_cli(hostile: str, env: dict[str, str] | None = None, user: str | None = None) -> dict:
+    """`python -m grading check calc_exercise hostile/<name>.py --json`, as `user` if given."""
+    command = [sys.executable]
+    if user:
+        ensure_user()
+        command = ["runuser", "-u", user, "--", sys.executable]
+        probe = subprocess.run([*command, "-c", "import grading"], cwd=PROJECT, capture_output=True, text=True)
+        if probe.returncode != 0:
+            pytest.skip(f"{user} cannot run this interpreter or read the project: {probe.stderr.strip()[-200:]}")
     result = subprocess.run(
         [*command, "-m", "grading", "check", str(HERE / "calc_exercise"),
          str(HERE / "hostile" / f"{hostile}.py"), "--json"],
-        cwd=PROJECT, capture_output=True, text=True, timeout=60,
+        cwd=PROJECT, capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})},
     )
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)
+
+
+def run_as_ordinary_user(hostile: str) -> dict:
+    return run_cli(hostile, user=USER)

@@ -59,10 +59,47 @@ def test_timeout_names_the_running_requirement(calc, hostile):
     assert "Adding two small positive numbers" in report.message
 
 
+def peak_hostile_processes(action) -> int:
+    """Runs `action` in a thread and samples how many "hostile" processes exist meanwhile."""
+    done = threading.Event()
+    box = {}
+
+    def work():
+        try:
+            box["result"] = action()
+        finally:
+            done.set()
+
+    threading.Thread(target=work, daemon=True).start()
+    peak = 0
+    while not done.wait(0.05):
+        out = subprocess.run(["ps", "-eo", "comm="], capture_output=True, text=True).stdout
+        peak = max(peak, out.split().count("hostile"))
+    box["peak"] = peak
+    return box
+
+
+PROCESS_BOUND = 64  # Limits.processes: what the sandbox lets one run have
+
+
 def test_fork_bomb_is_contained(calc, hostile):
-    report = grade(calc, hostile("fork_bomb"))
+    box = peak_hostile_processes(lambda: grade(calc, hostile("fork_bomb")))
+    report = box["result"]
     assert report.status in (Status.ERROR, Status.FAIL)
+    assert 10 < box["peak"] <= PROCESS_BOUND, box["peak"]
     assert_contained(report)
+
+
+def test_fork_bomb_is_contained_as_root_without_cgroups(tmp_path):
+    """Root where no cgroup can be made: the sandbox drops to nobody, so RLIMIT_NPROC applies."""
+    if os.geteuid() != 0:
+        pytest.skip("only meaningful when the grader runs as root")
+    from tests.grading.nonroot import run_cli
+
+    box = peak_hostile_processes(lambda: run_cli("fork_bomb", env={"PRODREADY_CGROUPS": "0"}))
+    assert box["result"]["solved"] is False
+    assert 10 < box["peak"] <= PROCESS_BOUND + 8, box["peak"]  # nobody's other processes count too
+    assert sandbox_processes() == []
 
 
 def test_setsid_daemon_dies_with_the_run(calc, hostile):
@@ -144,13 +181,14 @@ def test_a_thread_that_never_ends_does_not_hang_grading(calc, hostile):
     assert_contained(report)
 
 
-def test_fork_bomb_is_contained_as_an_ordinary_user(tmp_path):
+def test_fork_bomb_is_contained_as_an_ordinary_user():
     """The same fork bomb, with the grader itself running as a non-root user (RLIMIT_NPROC)."""
     if os.geteuid() != 0:
         pytest.skip("the suite is not running as root; the root case above covers this user")
     from tests.grading.nonroot import run_as_ordinary_user
 
-    result = run_as_ordinary_user("fork_bomb", tmp_path)
-    assert result["solved"] is False
-    assert result["status"] in ("error", "fail")
+    box = peak_hostile_processes(lambda: run_as_ordinary_user("fork_bomb"))
+    assert box["result"]["solved"] is False
+    assert box["result"]["status"] in ("error", "fail")
+    assert 10 < box["peak"] <= PROCESS_BOUND + 8, box["peak"]
     assert sandbox_processes() == []
