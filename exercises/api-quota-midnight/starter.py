@@ -1,0 +1,43 @@
+"""Daily API quotas for tenants of the public API (`GET /v1/quota` and the rate limiter)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True)
+class QuotaStatus:
+    used: int  # calls made today
+    limit: int  # calls allowed per day
+    remaining: int  # never negative
+    resets_at: datetime  # when today's quota resets, aware, in UTC
+
+
+def quota_status(
+    call_times: Iterable[datetime], now: datetime, tenant_tz: str, daily_limit: int
+) -> QuotaStatus:
+    """Today's quota usage for a tenant whose day runs in the IANA zone `tenant_tz`.
+
+    `call_times` are the aware UTC timestamps of the tenant's recent API calls; `now` is the
+    current instant (aware). "Today" is the tenant's calendar day, midnight to midnight.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+
+    # The tenant's calendar date right now.
+    today = now.astimezone(ZoneInfo(tenant_tz)).date()
+
+    # Today's window: from midnight to the next midnight, compared in UTC like the call log.
+    day_start = datetime.combine(today, time.min, tzinfo=timezone.utc)
+    day_end = day_start + timedelta(days=1)
+
+    used = sum(1 for called_at in call_times if day_start <= called_at < day_end)
+    return QuotaStatus(
+        used=used,
+        limit=daily_limit,
+        remaining=max(0, daily_limit - used),
+        resets_at=day_end,
+    )
