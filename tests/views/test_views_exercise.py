@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from apptest_helpers import database_locked, editor_args, open_page, texts
+from tests.views.apptest_helpers import database_locked, editor_args, open_page, texts
 from streamlit.testing.v1 import AppTest
 
 from course import Exercise

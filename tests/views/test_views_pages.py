@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apptest_helpers import database_locked, open_page, texts
+from tests.views.apptest_helpers import database_locked, open_page, texts
 
 from course import LIMITATIONS
 from learning.practice import Practice
@@ -100,7 +100,8 @@ def test_reality_check_flags_findings_and_fills_the_checklist(data_dir):
     at = _reality_check(RISKY)
     assert not at.exception, at.exception
     shown = texts(at)
-    assert "Security findings" in shown and "B602" in str(at.dataframe[0].value.to_dict())
+    assert "Security findings" in shown and "B602" in shown and "CWE-78" in shown
+    assert "editor" not in shown.split("Security findings")[1].splitlines()[0]
     assert "broad `except`" in shown
     titles = [e.label for e in at.expander]
     assert any(t.startswith("Security — ") for t in titles)

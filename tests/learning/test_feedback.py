@@ -71,3 +71,19 @@ def test_the_diff_shows_only_what_changed():
     diff = feedback.diff_against_starter("a = 1\nb = 2\n", "a = 1\nb = 3\n")
     assert "-b = 2" in diff and "+b = 3" in diff and "starter.py" in diff
     assert feedback.diff_against_starter("same\n", "same\n") == ""
+
+
+def test_parametrised_cases_of_one_requirement_are_shown_once():
+    tests = [
+        Outcome("t[a]", "failed", "Totals round to cents.", "AssertionError: 1.005"),
+        Outcome("t[b]", "failed", "Totals round to cents.", "AssertionError: 2.675"),
+        Outcome("u", "passed", "Empty baskets cost nothing."),
+        Outcome("v", "failed", "", "boom"),
+    ]
+    report = Report("ex", Status.FAIL, False, 40, "", tests=tests)
+    failed = feedback.requirements(report, met=False)
+    assert [(r.text, r.cases) for r in failed] == [("Totals round to cents.", 2), ("v", 1)]
+    assert failed[0].outputs == ("AssertionError: 1.005", "AssertionError: 2.675")
+    assert [r.text for r in feedback.requirements(report, met=True)] == [
+        "Empty baskets cost nothing."
+    ]

@@ -1,4 +1,4 @@
-"""Fixtures for page and service tests: the real course, the real grader, a throwaway database.
+"""Shared fixtures: the real course, the real grader, a throwaway database per test.
 
 Tests pick their exercise from the loaded course (the first in course order) and use its
 reference as the correct fix and its starter as the wrong one, so they hold whatever exercises

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
-from apptest_helpers import database_locked
+import shutil
 
-from course import Exercise
-from grading.report import ErrorKind, Status
-from learning.practice import MAX_SOURCE_BYTES, Practice
-from progress import ProgressStore
+import pytest
+from tests.views.apptest_helpers import database_locked
+from sqlalchemy import update
+from sqlmodel import Session
+
+from course import Exercise, load_exercise
+from grading.report import ErrorKind, Report, Status
+from learning.practice import MAX_SOURCE_BYTES, Practice, stored_report
+from progress import Attempt, ProgressStore
 
 
 @pytest.fixture
@@ -89,3 +93,28 @@ def test_a_locked_database_still_shows_the_result_and_says_it_was_not_saved(
     assert outcome.report.solved and not outcome.recorded
     assert "busy" in outcome.storage_error
     assert practice.store.attempts(practice.learner_id) == []
+
+
+def test_check_without_visible_tests_runs_only_the_static_checks(store, course, tmp_path):
+    with_visible = next(ex for ex in course.ordered_exercises() if ex.has_suite("visible"))
+    copy = tmp_path / with_visible.slug
+    shutil.copytree(with_visible.path, copy)
+    (copy / "tests" / "test_visible.py").unlink()
+    exercise = load_exercise(copy)
+    outcome = Practice(store, store.ensure_learner()).check(exercise, exercise.starter)
+    assert outcome.report.tests == [] and outcome.report.suite == "visible"
+    assert {f.id for f in outcome.report.findings} >= set(exercise.expected_findings)
+    assert store.attempts(store.ensure_learner()) == []
+
+
+def test_an_attempt_stored_in_an_unreadable_shape_is_regraded_not_a_crash(practice, exercise):
+    me = practice.learner_id
+    practice.store.record_attempt(
+        me, exercise.reference, Report(exercise.slug, Status.FAIL, False, 0, "")
+    )
+    with Session(practice.store.engine) as session:  # as if an older grader had written it
+        session.execute(update(Attempt).values(report={"format": "from an older grader"}))
+        session.commit()
+    assert stored_report(practice.store.last_attempt(me, exercise.slug)) is None
+    outcome = practice.submit(exercise, exercise.reference)
+    assert outcome.report.solved and not outcome.repeated

@@ -1,0 +1,1 @@
+"""Reusable UI pieces: the editor, the report panel, badges and charts."""

@@ -1,0 +1,50 @@
+"""Progress charts (Altair ships with Streamlit)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from learning.course_map import LimitationProgress
+
+_STATES = ["Solved", "Attempted", "Not started"]
+_COLOURS = ["#2e9d5b", "#f0a030", "#d9dde3"]
+
+
+def limitation_chart(rows: list[LimitationProgress]) -> None:
+    """One stacked bar per limitation: solved, attempted and not started exercises."""
+    data = pd.DataFrame(
+        [
+            {"Limitation": row.title, "State": state, "Exercises": count, "order": i}
+            for i, row in enumerate(rows)
+            for state, count in zip(
+                _STATES,
+                (row.solved, row.attempted - row.solved, row.total - row.attempted),
+                strict=True,
+            )
+        ]
+    )
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y(
+                "Limitation:N",
+                sort=[r.title for r in rows],
+                title=None,
+                axis=alt.Axis(labelLimit=260),  # the full limitation names, not "Security vuln…"
+            ),
+            x=alt.X("sum(Exercises):Q", title="Exercises", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "State:N",
+                scale=alt.Scale(domain=_STATES, range=_COLOURS),
+                legend=alt.Legend(orient="bottom", title=None),
+            ),
+            order=alt.Order("stateorder:Q"),
+            tooltip=["Limitation", "State", "Exercises"],
+        )
+        .transform_calculate(stateorder=f"indexof({_STATES!r}, datum.State)")
+        .properties(height=alt.Step(28))
+    )
+    st.altair_chart(chart, width="stretch")
