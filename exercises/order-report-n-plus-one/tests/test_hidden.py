@@ -144,3 +144,25 @@ def test_query_count_does_not_grow_with_orders():
         check_rows(expected_report(orders, start, end), report)
         counts.append(selects)
     assert counts[0] == counts[1], f"{counts[0]} queries for 5 orders but {counts[1]} for 50"
+
+
+def test_reads_only_the_rows_of_the_range():
+    """The report reads only the orders of the requested range, with their own lines and
+    customers — the tables hold years of history, and loading every line or every customer for a
+    one-month report makes each export slower and bigger as the shop grows."""
+    conn, orders = build_shop(300, 37, n_customers=300, days=60)
+    start, end = DAY0 + timedelta(days=10), DAY0 + timedelta(days=12)
+    expected = expected_report(orders, start, end)
+    fetched = []
+
+    def counting_rows(cursor, row):
+        fetched.append(1)
+        return row
+
+    conn.row_factory = counting_rows
+    report = order_report(conn, start, end)
+    check_rows(expected, report)
+    wanted = len(expected) + sum(len(row.lines) for row in expected)
+    assert len(fetched) <= 2 * wanted + 10, (
+        f"read {len(fetched)} rows from the database for a report of {wanted} orders and lines"
+    )

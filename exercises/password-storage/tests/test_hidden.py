@@ -23,10 +23,19 @@ def pw(monkeypatch):
 
     def scrypt(password, *, salt, n, r, p, maxmem=0, dklen=64):
         calls["kdf"].append({"kind": "scrypt", "salt": bytes(salt), "n": n, "r": r, "p": p})
+        # Reject the parameters the real scrypt rejects, so damaged stored values still fail loudly.
+        if type(n) is not int or n < 0:
+            raise TypeError("n is required and must be an unsigned int")
+        if n < 2 or n & (n - 1):
+            raise ValueError("n must be a power of 2.")
+        if r < 1 or p < 1:
+            raise ValueError("Invalid parameter combination for n, r, p, maxmem.")
         return real_scrypt(password, salt=salt, n=2, r=1, p=1, dklen=dklen)
 
     def pbkdf2_hmac(hash_name, password, salt, iterations, dklen=None):
         calls["kdf"].append({"kind": "pbkdf2", "salt": bytes(salt), "hash": hash_name, "iterations": iterations})
+        if iterations < 1:
+            raise ValueError("iteration value must be greater than 0.")
         return real_pbkdf2(hash_name, password, salt, 1, dklen)
 
     def compare_digest(a, b):
@@ -140,9 +149,10 @@ def test_comparison_is_constant_time(pw):
     hashlib.md5(b"correct horse battery").hexdigest(),
     "scrypt$$$$$",
     "scrypt$3$8$1$AAAA$AAAA",
+    "scrypt$16384$0$1$AAAA$AAAA",
     "pbkdf2_sha256$abc$c2FsdA==$a2V5",
     "$" * 40,
-], ids=["empty", "garbage", "legacy-md5", "empty-fields", "bad-numbers", "bad-iterations", "dollars"])
+], ids=["empty", "garbage", "legacy-md5", "empty-fields", "bad-numbers", "zero-cost", "bad-iterations", "dollars"])
 def test_unreadable_stored_value_is_false(pw, stored):
     """A stored value that is not a hash this module wrote (empty, damaged, a legacy MD5) makes
     verification return False instead of raising, so the login page never crashes."""
