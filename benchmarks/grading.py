@@ -58,22 +58,30 @@ def prepare(exercise) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--exercise", nargs="*", default=MODEL_EXERCISES)
     args = parser.parse_args()
     print(f"grade() vs naive chain, {args.runs} runs each, p50/p95 in ms\n")
-    print(f"{'exercise':<28} {'grade p50':>9} {'p95':>7} {'chain p50':>10} {'p95':>7} {'speed-up':>9}")
+    print(
+        f"{'exercise':<28} {'grade p50':>9} {'p95':>7} {'chain p50':>10} {'p95':>7} {'speed-up':>9}"
+    )
     ratios = []
     for slug in args.exercise:
         exercise = load_exercise(ROOT / "exercises" / slug)
-        report = grade(exercise, exercise.reference)  # warm-up: imports bandit, radon, probes cgroups
+        report = grade(
+            exercise, exercise.reference
+        )  # warm-up: imports bandit, radon, probes cgroups
         assert report.solved, f"{slug}: the reference should be solved ({report.message})"
-        graded = [time_ms(lambda: grade(exercise, exercise.reference)) for _ in range(args.runs)]
+        graded = [time_ms(lambda e=exercise: grade(e, e.reference)) for _ in range(args.runs)]
         folder = prepare(exercise)
         try:
             naive_chain(exercise, folder)  # warm-up: page cache
-            chained = [time_ms(lambda: naive_chain(exercise, folder)) for _ in range(args.runs)]
+            chained = [
+                time_ms(lambda e=exercise, f=folder: naive_chain(e, f)) for _ in range(args.runs)
+            ]
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         ratio = statistics.median(chained) / statistics.median(graded)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from course.catalog import default_root, load_course
 from course.errors import ContentError
 from course.exercises import load_exercise, load_exercises
 from course.lessons import load_lessons
 from course.models import LIMITATIONS, Course, Exercise, Lesson
-from course.catalog import load_course, default_root
 
 __all__ = [
     "LIMITATIONS",

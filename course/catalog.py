@@ -25,5 +25,7 @@ def load_course(root: Path | None = None) -> Course:
     for lesson in lessons:
         missing = [s for s in lesson.exercises if s not in exercises]
         if missing:
-            raise ContentError(f"{lesson.path}: field 'exercises' names unknown {', '.join(missing)}")
+            raise ContentError(
+                f"{lesson.path}: field 'exercises' names unknown {', '.join(missing)}"
+            )
     return Course(lessons=lessons, exercises=exercises)

@@ -38,7 +38,9 @@ def load_exercise(folder: Path) -> Exercise:
     field = _FieldReader(meta_path, meta)
     slug = field.text("slug")
     if slug != folder.name:
-        raise ContentError(f"{meta_path}: field 'slug' is {slug!r} but the folder is {folder.name!r}")
+        raise ContentError(
+            f"{meta_path}: field 'slug' is {slug!r} but the folder is {folder.name!r}"
+        )
     limitation = field.choice("limitation", LIMITATIONS)
     module = field.text("module")
     if not _MODULE_NAME.match(module):
@@ -149,8 +151,10 @@ class _FieldReader:
 
     def bandit_ids(self, name: str) -> list[str]:
         value = self._get(name, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and _BANDIT_ID.match(v) for v in value):
-            raise self._fail(name, "must be a list of bandit test ids such as \"B608\"")
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and _BANDIT_ID.match(v) for v in value
+        ):
+            raise self._fail(name, 'must be a list of bandit test ids such as "B608"')
         return value
 
     def table(self, name: str) -> dict[str, Any]:

@@ -3,5 +3,7 @@ import sys
 
 from grading.cli import main
 
-signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `validate | head` ends quietly, like other CLI tools
+signal.signal(
+    signal.SIGPIPE, signal.SIG_DFL
+)  # `validate | head` ends quietly, like other CLI tools
 sys.exit(main())

@@ -25,8 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.add_argument("--suite", choices=("hidden", "visible"), default="hidden")
     validate = commands.add_parser("validate", help="prove exercises are fair and solvable")
-    validate.add_argument("paths", type=Path, nargs="*",
-                          help="exercise folders or folders of exercises (default: exercises/)")
+    validate.add_argument(
+        "paths",
+        type=Path,
+        nargs="*",
+        help="exercise folders or folders of exercises (default: exercises/)",
+    )
     validate.add_argument("--summary", action="store_true", help="also print counts per limitation")
     try:
         args = parser.parse_args(argv)

@@ -9,8 +9,8 @@ from course.models import DEFAULT_MAX_COMPLEXITY, DEFAULT_WEIGHTS, Exercise
 from grading.checks import behaviour, quality, security
 from grading.report import CheckResult, ErrorKind, Report, Status
 from grading.sandbox import Limits, SandboxUnavailable, run_tests
-from grading.submission import decode
 from grading.submission import check as check_submission
+from grading.submission import decode
 
 GRADER_VERSION = "0.1.0"
 SOLVED_SCORE = 80
@@ -55,19 +55,27 @@ def _grade(exercise: Exercise, source: str | bytes, suite: str) -> Report:
     weights = exercise.weights or DEFAULT_WEIGHTS
     _static_checks(report, text, exercise.allowed_findings, exercise.max_complexity, weights)
     if not exercise.has_suite(suite):
-        report.checks.insert(0, CheckResult("behaviour", 0.0, 0, "This exercise has no visible tests."))
+        report.checks.insert(
+            0, CheckResult("behaviour", 0.0, 0, "This exercise has no visible tests.")
+        )
         report.status = Status.FAIL
         report.message = "No visible tests here: Submit to run the grading tests."
         return report
     test_source = exercise.test_source(suite)
     expected = behaviour.discover(test_source)
-    limits = Limits(wall_seconds=exercise.time_limit_s, cpu_seconds=math.ceil(exercise.time_limit_s) + 1)
+    limits = Limits(
+        wall_seconds=exercise.time_limit_s, cpu_seconds=math.ceil(exercise.time_limit_s) + 1
+    )
     try:
-        run = run_tests(exercise.module, text, {f"test_{suite}": test_source}, exercise.context_files, limits)
+        run = run_tests(
+            exercise.module, text, {f"test_{suite}": test_source}, exercise.context_files, limits
+        )
     except SandboxUnavailable as exc:
         return _error(report, ErrorKind.SANDBOX_UNAVAILABLE, str(exc))
     report.tests, problem = behaviour.evaluate(run, expected, limits.wall_seconds)
-    collect_error = next((r.get("exception") for r in run.records if r.get("event") == "collect_error"), None)
+    collect_error = next(
+        (r.get("exception") for r in run.records if r.get("event") == "collect_error"), None
+    )
     report.checks.insert(0, behaviour.score(report.tests, weights["behaviour"], collect_error))
     if problem:
         return _error(report, problem.kind, problem.message)
@@ -82,8 +90,15 @@ def _grade(exercise: Exercise, source: str | bytes, suite: str) -> Report:
 
 
 def _new_report(slug: str, suite: str) -> Report:
-    return Report(exercise=slug, status=Status.FAIL, solved=False, score=0, message="",
-                  suite=suite, grader_version=GRADER_VERSION)
+    return Report(
+        exercise=slug,
+        status=Status.FAIL,
+        solved=False,
+        score=0,
+        message="",
+        suite=suite,
+        grader_version=GRADER_VERSION,
+    )
 
 
 def _static_checks(report: Report, text: str, allowed, max_complexity: int, weights) -> None:

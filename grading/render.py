@@ -8,9 +8,15 @@ _MARK = {"passed": "PASS", "failed": "FAIL", "error": "ERR ", "not run": "----",
 
 
 def as_text(report: Report) -> str:
-    lines = [f"{report.exercise}: {report.status.upper()}  score {report.score}/100", report.message, ""]
+    lines = [
+        f"{report.exercise}: {report.status.upper()}  score {report.score}/100",
+        report.message,
+        "",
+    ]
     for check in report.checks:
-        lines.append(f"  {check.name:<10} {check.score * 100:5.0f}% x{check.weight:<3} {check.summary}")
+        lines.append(
+            f"  {check.name:<10} {check.score * 100:5.0f}% x{check.weight:<3} {check.summary}"
+        )
     if report.tests:
         lines += ["", "Requirements:"]
         shown: set[tuple[str, str]] = set()
@@ -33,6 +39,8 @@ def as_text(report: Report) -> str:
     over = [m for m in report.metrics.functions if m.complexity > report.metrics.max_complexity]
     if over:
         lines += ["", "Too complex:"]
-        lines += [f"  {m.name} (line {m.line}): complexity {m.complexity}, rank {m.rank}" for m in over]
+        lines += [
+            f"  {m.name} (line {m.line}): complexity {m.complexity}, rank {m.rank}" for m in over
+        ]
     lines.append(f"\n({report.duration_ms} ms, grader {report.grader_version})")
     return "\n".join(lines)

@@ -111,7 +111,11 @@ class Report:
         metrics = dict(data.get("metrics") or {})
         metrics["functions"] = [FunctionMetric(**f) for f in metrics.get("functions", [])]
         return cls(
-            **{k: v for k, v in data.items() if k not in {"checks", "tests", "findings", "metrics", "status"}},
+            **{
+                k: v
+                for k, v in data.items()
+                if k not in {"checks", "tests", "findings", "metrics", "status"}
+            },
             status=Status(data["status"]),
             checks=[CheckResult(**c) for c in data.get("checks", [])],
             tests=[TestResult(**t) for t in data.get("tests", [])],

@@ -62,7 +62,9 @@ class RunResult:
 
 def _slots() -> int:
     configured = os.environ.get("PRODREADY_GRADING_SLOTS", "")
-    return int(configured) if configured.isdigit() and int(configured) > 0 else (os.cpu_count() or 1)
+    return (
+        int(configured) if configured.isdigit() and int(configured) > 0 else (os.cpu_count() or 1)
+    )
 
 
 # A burst of submissions never forks more sandboxes than there are cores to run them.
@@ -149,7 +151,11 @@ def _spawn_key(mode: str, limits: Limits) -> tuple:
 
 def _spawn(mode: str, limits: Limits) -> _Sandbox:
     factory = _cgroups()
-    cgroup = factory.create(limits.processes, limits.memory_bytes + 2 * limits.disk_bytes) if factory else None
+    cgroup = (
+        factory.create(limits.processes, limits.memory_bytes + 2 * limits.disk_bytes)
+        if factory
+        else None
+    )
     hostdir = None if mode == "bwrap" else tempfile.mkdtemp(prefix="prodready-")
     argv = _bwrap_argv(limits) if hostdir is None else _plain_argv()
     if _sandbox_uid() != os.geteuid():
@@ -158,11 +164,21 @@ def _spawn(mode: str, limits: Limits) -> _Sandbox:
             os.chown(hostdir, NOBODY, NOBODY)
     if cgroup:
         argv = _joining(cgroup, argv)
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
-           "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "HOME": hostdir or WORKDIR}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+        "HOME": hostdir or WORKDIR,
+    }
     proc = subprocess.Popen(
-        argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env=env, cwd=hostdir or "/", start_new_session=True,
+        argv,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=hostdir or "/",
+        start_new_session=True,
     )
     return _Sandbox(proc, cgroup, hostdir, _spawn_key(mode, limits))
 
@@ -237,12 +253,40 @@ def _python_paths() -> list[str]:
 
 def _bwrap_argv(limits: Limits) -> list[str]:
     argv = [
-        "bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-        "--uid", "65534", "--gid", "65534", "--hostname", "sandbox", "--clearenv",
-        "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", WORKDIR,
-        "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp",
-        "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "PYTHONHASHSEED", "0",
-        "--setenv", "PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1",
+        "bwrap",
+        "--unshare-all",
+        "--die-with-parent",
+        "--new-session",
+        "--cap-drop",
+        "ALL",
+        "--uid",
+        "65534",
+        "--gid",
+        "65534",
+        "--hostname",
+        "sandbox",
+        "--clearenv",
+        "--setenv",
+        "PATH",
+        "/usr/bin:/bin",
+        "--setenv",
+        "HOME",
+        WORKDIR,
+        "--setenv",
+        "LANG",
+        "C.UTF-8",
+        "--setenv",
+        "TMPDIR",
+        "/tmp",
+        "--setenv",
+        "PYTHONDONTWRITEBYTECODE",
+        "1",
+        "--setenv",
+        "PYTHONHASHSEED",
+        "0",
+        "--setenv",
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD",
+        "1",
     ]
     for path in ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64"):
         if os.path.islink(path):
@@ -253,10 +297,27 @@ def _bwrap_argv(limits: Limits) -> list[str]:
     for path in _python_paths():
         argv += ["--ro-bind", path, path]
     argv += [
-        "--ro-bind", str(INSIDE), GRADER_DIR, "--proc", "/proc", "--dev", "/dev",
-        "--size", str(limits.disk_bytes), "--tmpfs", "/tmp",
-        "--size", str(limits.disk_bytes), "--tmpfs", WORKDIR, "--chdir", WORKDIR,
-        sys.executable, "-I", "-u", f"{GRADER_DIR}/runner.py",
+        "--ro-bind",
+        str(INSIDE),
+        GRADER_DIR,
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--size",
+        str(limits.disk_bytes),
+        "--tmpfs",
+        "/tmp",
+        "--size",
+        str(limits.disk_bytes),
+        "--tmpfs",
+        WORKDIR,
+        "--chdir",
+        WORKDIR,
+        sys.executable,
+        "-I",
+        "-u",
+        f"{GRADER_DIR}/runner.py",
     ]
     return argv
 
@@ -311,7 +372,9 @@ def _execute(sandbox: _Sandbox, module, source, tests, context, limits: Limits) 
         else:
             result.records.append(record)
     if timed_out and not result.exit:
-        running = next((r["test"] for r in reversed(result.records) if r.get("event") == "start"), None)
+        running = next(
+            (r["test"] for r in reversed(result.records) if r.get("event") == "start"), None
+        )
         result.exit = {"event": "exit", "reason": "timeout", "running": running, "finished": False}
     result.oom_killed = bool(sandbox.cgroup) and sandbox.cgroup.oom_killed()
     result.duration_ms = int((time.monotonic() - started) * 1000)
@@ -329,7 +392,11 @@ def _read_bounded(proc: subprocess.Popen, timeout: float) -> tuple[bytes, bytes,
         while selector.get_map():
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                return b"".join(chunks[proc.stdout.fileno()]), b"".join(chunks[proc.stderr.fileno()]), True
+                return (
+                    b"".join(chunks[proc.stdout.fileno()]),
+                    b"".join(chunks[proc.stderr.fileno()]),
+                    True,
+                )
             for key, _ in selector.select(remaining):
                 data = os.read(key.fd, 65536)
                 if not data:

@@ -24,15 +24,21 @@ def decode(raw: str | bytes) -> tuple[str | None, Rejection | None]:
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            return None, Rejection(ErrorKind.ENCODING, f"The file is not UTF-8 text (byte {exc.start}).")
+            return None, Rejection(
+                ErrorKind.ENCODING, f"The file is not UTF-8 text (byte {exc.start})."
+            )
     try:
         size = len(raw.encode("utf-8"))
     except UnicodeEncodeError:
-        return None, Rejection(ErrorKind.ENCODING, "The text contains characters that are not valid UTF-8.")
+        return None, Rejection(
+            ErrorKind.ENCODING, "The text contains characters that are not valid UTF-8."
+        )
     if size > MAX_BYTES:
         return None, _too_large(size)
     if "\x00" in raw:
-        return None, Rejection(ErrorKind.ENCODING, "The text contains NUL bytes; paste the source code only.")
+        return None, Rejection(
+            ErrorKind.ENCODING, "The text contains NUL bytes; paste the source code only."
+        )
     return raw, None
 
 

@@ -39,7 +39,9 @@ class Outcome:
         return f"FAIL  {self.path.name}\n" + "\n".join(f"        - {p}" for p in self.problems)
 
 
-def validate_paths(paths: list[Path], progress: Callable[[str], None] = lambda _: None) -> list[Outcome]:
+def validate_paths(
+    paths: list[Path], progress: Callable[[str], None] = lambda _: None
+) -> list[Outcome]:
     """Each path is an exercise folder or a folder of exercise folders."""
     folders = []
     for path in paths:
@@ -67,15 +69,24 @@ def validate_exercise(folder: Path) -> Outcome:
     outcome.problems += _static_problems(exercise)
     if outcome.problems:
         return outcome
-    checks = [("starter", exercise.starter, _starter_problems, "hidden"),
-              ("reference", exercise.reference, _reference_problems, "hidden")]
+    checks = [
+        ("starter", exercise.starter, _starter_problems, "hidden"),
+        ("reference", exercise.reference, _reference_problems, "hidden"),
+    ]
     if exercise.has_suite("visible"):
-        checks.append(("reference (visible tests)", exercise.reference, _visible_problems, "visible"))
+        checks.append(
+            ("reference (visible tests)", exercise.reference, _visible_problems, "visible")
+        )
     for kind, want in (("solved", _reference_like), ("unsolved", _unsolved_problems)):
         fixtures = exercise.fixtures(kind)
         if len(fixtures) < MIN_FIXTURES:
-            outcome.problems.append(f"fixtures/{kind}/ holds {len(fixtures)} fix(es); at least {MIN_FIXTURES} needed")
-        checks += [(f"fixtures/{kind}/{p.name}", p.read_text(encoding="utf-8"), want, "hidden") for p in fixtures]
+            outcome.problems.append(
+                f"fixtures/{kind}/ holds {len(fixtures)} fix(es); at least {MIN_FIXTURES} needed"
+            )
+        checks += [
+            (f"fixtures/{kind}/{p.name}", p.read_text(encoding="utf-8"), want, "hidden")
+            for p in fixtures
+        ]
     for label, source, judge, suite in checks:
         report = grade(exercise, source, suite=suite)
         outcome.graded += 1
@@ -91,13 +102,19 @@ def _static_problems(exercise: Exercise) -> list[str]:
         return [f"tests/test_hidden.py does not parse: line {exc.lineno}: {exc.msg}"]
     if not hidden:
         problems.append("tests/test_hidden.py defines no test")
-    problems += [f"tests/test_hidden.py: {name} has no docstring (it is the learner's feedback)"
-                 for name, doc in hidden.items() if not doc]
+    problems += [
+        f"tests/test_hidden.py: {name} has no docstring (it is the learner's feedback)"
+        for name, doc in hidden.items()
+        if not doc
+    ]
     starter_lines = exercise.starter.count("\n") + 1
     if not exercise.flaw_lines:
         problems.append("exercise.toml: field 'flaw_lines' is empty")
-    problems += [f"exercise.toml: flaw line {n} is past the starter's end ({starter_lines} lines)"
-                 for n in exercise.flaw_lines if n > starter_lines]
+    problems += [
+        f"exercise.toml: flaw line {n} is past the starter's end ({starter_lines} lines)"
+        for n in exercise.flaw_lines
+        if n > starter_lines
+    ]
     if len(exercise.hints) < 2:
         problems.append("hints.md: needs at least two '## ' hints, from gentle to specific")
     return problems
@@ -110,7 +127,11 @@ def _starter_problems(exercise: Exercise, report: Report) -> list[str]:
     if report.solved:
         problems.append("is solved: the flaw is not caught by the tests")
     found = {f.id for f in report.findings}
-    problems += [f"does not trigger expected finding {i}" for i in exercise.expected_findings if i not in found]
+    problems += [
+        f"does not trigger expected finding {i}"
+        for i in exercise.expected_findings
+        if i not in found
+    ]
     if all(t.status == "passed" for t in report.tests):
         problems.append("passes every hidden test: add a test that fails for the flaw itself")
     return problems
@@ -139,15 +160,21 @@ def _unsolved_problems(exercise: Exercise, report: Report) -> list[str]:
 def _why(report: Report) -> str:
     if report.status == Status.ERROR:
         return report.message
-    reasons = [f"fails “{t.message or t.name}” ({t.output.splitlines()[0] if t.output else t.status})"
-               for t in report.tests if t.status != "passed"][:3]
+    reasons = [
+        f"fails “{t.message or t.name}” ({t.output.splitlines()[0] if t.output else t.status})"
+        for t in report.tests
+        if t.status != "passed"
+    ][:3]
     reasons += [f"{f.id} {f.severity} line {f.line}" for f in report.findings if not f.allowed]
     reasons += [c.summary for c in report.checks if c.name == "quality" and c.score < 1]
     return "; ".join(reasons) or report.message
 
 
 def summary_table(exercises: list[Exercise]) -> str:
-    rows = ["| limitation | difficulty 1 | difficulty 2 | difficulty 3 | total |", "|---|---|---|---|---|"]
+    rows = [
+        "| limitation | difficulty 1 | difficulty 2 | difficulty 3 | total |",
+        "|---|---|---|---|---|",
+    ]
     for key in LIMITATIONS:
         mine = [e for e in exercises if e.limitation == key]
         counts = [sum(e.difficulty == d for e in mine) for d in (1, 2, 3)]

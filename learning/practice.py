@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from course import Exercise
 from grading import grade, scan
 from grading.report import ErrorKind, Report, Status
+from grading.submission import (
+    MAX_BYTES as MAX_SOURCE_BYTES,  # checked here too: a huge paste is answered at once
+)
 from progress import Attempt, ProgressStore, StorageError
-
-MAX_SOURCE_BYTES = (
-    64 * 1024
-)  # the grader's limit; checked here first to answer a huge paste at once
 
 Grader = Callable[..., Report]
 

@@ -24,7 +24,9 @@ def discover(test_source: str) -> dict[str, str]:
     tree = ast.parse(test_source)
     found: dict[str, str] = {}
     for node in tree.body:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test"):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith(
+            "test"
+        ):
             found[node.name] = _doc(node)
         elif isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
             for item in node.body:
@@ -38,11 +40,13 @@ def _doc(node: ast.AST) -> str:
 
 
 def _base_name(nodeid: str) -> str:
-    """"test_hidden.py::TestX::test_y[case]" -> "TestX::test_y"."""
+    """ "test_hidden.py::TestX::test_y[case]" -> "TestX::test_y"."""
     return re.sub(r"\[.*\]$", "", nodeid.split("::", 1)[-1])
 
 
-def evaluate(run: RunResult, expected: dict[str, str], wall_seconds: float) -> tuple[list[TestResult], Problem | None]:
+def evaluate(
+    run: RunResult, expected: dict[str, str], wall_seconds: float
+) -> tuple[list[TestResult], Problem | None]:
     """One TestResult per test case that ran (plus "not run" for tests that never did)."""
     results = [r for r in run.records if r.get("event") == "result"]
     cases: dict[str, int] = {}
@@ -59,7 +63,9 @@ def evaluate(run: RunResult, expected: dict[str, str], wall_seconds: float) -> t
         printed = str(record.get("output") or "").strip()
         if printed:
             output = f"{output}\nPrinted: {printed}" if output else f"Printed: {printed}"
-        tests.append(TestResult(name, _status(record), expected.get(base, ""), output[:OUTPUT_KEEP]))
+        tests.append(
+            TestResult(name, _status(record), expected.get(base, ""), output[:OUTPUT_KEEP])
+        )
     collect_error = next((r for r in run.records if r.get("event") == "collect_error"), None)
     ran = set(cases)
     for base, doc in expected.items():
@@ -82,25 +88,42 @@ def _problem(run, results, expected, collect_error, wall_seconds) -> Problem | N
     tamper = [r for r in run.records if r.get("event") == "tamper"]
     if tamper or reason == "tampering":
         what = "; ".join(", ".join(r.get("what", [])) for r in tamper) or "the test run"
-        return Problem(ErrorKind.TAMPERING, f"The submission interfered with the grader ({what}). "
-                       "A fix has to pass the tests, not change how they are run or reported.")
+        return Problem(
+            ErrorKind.TAMPERING,
+            f"The submission interfered with the grader ({what}). "
+            "A fix has to pass the tests, not change how they are run or reported.",
+        )
     if reason == "timeout":
-        return Problem(ErrorKind.TIMEOUT, f"Stopped after the {wall_seconds:g} s time limit{during}. "
-                       "Look for a loop that never ends or a call that waits forever.")
+        return Problem(
+            ErrorKind.TIMEOUT,
+            f"Stopped after the {wall_seconds:g} s time limit{during}. "
+            "Look for a loop that never ends or a call that waits forever.",
+        )
     if reason == "cpu_time":
-        return Problem(ErrorKind.CPU_TIME, f"Used up its CPU time limit{during}: some work never finishes.")
+        return Problem(
+            ErrorKind.CPU_TIME, f"Used up its CPU time limit{during}: some work never finishes."
+        )
     if reason == "output_limit":
-        return Problem(ErrorKind.OUTPUT_LIMIT, f"Printed more than 1 MiB{during}; the run was stopped. "
-                       "Remove the print in the loop.")
+        return Problem(
+            ErrorKind.OUTPUT_LIMIT,
+            f"Printed more than 1 MiB{during}; the run was stopped. Remove the print in the loop.",
+        )
     if any(r.get("exc_type") == "MemoryError" for r in results) or run.oom_killed:
-        return Problem(ErrorKind.MEMORY, f"Ran out of its 512 MiB memory limit{during}. "
-                       "Something grows without bound.")
+        return Problem(
+            ErrorKind.MEMORY,
+            f"Ran out of its 512 MiB memory limit{during}. Something grows without bound.",
+        )
     if reason == "signal":
-        return Problem(ErrorKind.CRASH, f"The test process crashed ({exit_info.get('signal')}){during}.")
+        return Problem(
+            ErrorKind.CRASH, f"The test process crashed ({exit_info.get('signal')}){during}."
+        )
     if reason == "early_exit":
-        return Problem(ErrorKind.EARLY_EXIT, f"The code ended the test process early (exit code "
-                       f"{exit_info.get('exit_code')}){during}, so not every test could run. "
-                       "Don't call sys.exit()/os._exit() in library code.")
+        return Problem(
+            ErrorKind.EARLY_EXIT,
+            f"The code ended the test process early (exit code "
+            f"{exit_info.get('exit_code')}){during}, so not every test could run. "
+            "Don't call sys.exit()/os._exit() in library code.",
+        )
     if reason != "ok":
         detail = run.stderr.strip().splitlines()[-1:] or ["no report from the sandbox"]
         return Problem(ErrorKind.INTERNAL, f"The grader could not run the tests: {detail[0][:300]}")
@@ -113,8 +136,11 @@ def _integrity(results, expected, collect_error, run) -> Problem | None:
     unknown = {_base_name(n) for n in nodeids} - set(expected)
     done = next((r for r in run.records if r.get("event") == "done"), None)
     if unknown or len(nodeids) != len(set(nodeids)) or (done and done.get("count") != len(results)):
-        return Problem(ErrorKind.TAMPERING, "The test report did not match the tests that exist: "
-                       "results were added, repeated or dropped.")
+        return Problem(
+            ErrorKind.TAMPERING,
+            "The test report did not match the tests that exist: "
+            "results were added, repeated or dropped.",
+        )
     if not collect_error and set(expected) - {_base_name(n) for n in nodeids}:
         return Problem(ErrorKind.TAMPERING, "Some tests never reported a result.")
     return None

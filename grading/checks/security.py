@@ -78,7 +78,9 @@ def run_bandit(source: str) -> list[Finding]:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(source)
         with _LOCK:
-            bandit = manager.BanditManager(config.BanditConfig(), "file", ignore_nosec=True, quiet=True)
+            bandit = manager.BanditManager(
+                config.BanditConfig(), "file", ignore_nosec=True, quiet=True
+            )
             bandit.discover_files([path])
             bandit.run_tests()
             issues = bandit.get_issue_list()
@@ -119,5 +121,7 @@ def score(findings: list[Finding], weight: int) -> CheckResult:
     else:
         worst = max(counted, key=lambda f: PENALTY.get(f.severity, 0))
         ids = ", ".join(sorted({f.id for f in counted}))
-        summary = f"{len(counted)} finding(s) ({ids}); worst: {worst.severity} on line {worst.line}."
+        summary = (
+            f"{len(counted)} finding(s) ({ids}); worst: {worst.severity} on line {worst.line}."
+        )
     return CheckResult("security", round(value, 3), weight, summary)

@@ -204,10 +204,26 @@ def run(job: dict[str, Any], fd: int) -> None:
     sys.meta_path.insert(0, finder)
     collector.guard = FrameworkGuard()
     args = [
-        "-s", "--assert=plain", "-p", "no:cacheprovider", "-p", "no:doctest",
-        "-p", "no:junitxml", "-p", "no:pastebin", "-p", "no:stepwise", "-p", "no:debugging",
-        "-p", "no:terminal",
-        "--rootdir", workdir, "-o", "python_files=test_*.py",
+        "-s",
+        "--assert=plain",
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "no:doctest",
+        "-p",
+        "no:junitxml",
+        "-p",
+        "no:pastebin",
+        "-p",
+        "no:stepwise",
+        "-p",
+        "no:debugging",
+        "-p",
+        "no:terminal",
+        "--rootdir",
+        workdir,
+        "-o",
+        "python_files=test_*.py",
         *[os.path.join(workdir, name + ".py") for name in job["tests"]],
     ]
     try:

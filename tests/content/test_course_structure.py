@@ -32,7 +32,9 @@ def test_each_limitation_has_five_exercises_across_three_difficulties(real_cours
     for key in LIMITATIONS:
         mine = real_course.exercises_for(key)
         assert len(mine) >= 5, f"{key}: {len(mine)} exercises"
-        assert {e.difficulty for e in mine} == {1, 2, 3}, f"{key}: difficulties {[e.difficulty for e in mine]}"
+        assert {e.difficulty for e in mine} == {1, 2, 3}, (
+            f"{key}: difficulties {[e.difficulty for e in mine]}"
+        )
     assert len(real_course.exercises) >= 40
 
 

@@ -37,4 +37,6 @@ def test_expected_findings_come_from_the_starter(real_course):
 def test_modules_do_not_shadow_the_standard_library(real_course):
     for exercise in real_course.exercises.values():
         names = {exercise.module, *(Path(n).stem for n in exercise.context_files)}
-        assert not names & sys.stdlib_module_names, f"{exercise.slug}: {names & sys.stdlib_module_names}"
+        assert not names & sys.stdlib_module_names, (
+            f"{exercise.slug}: {names & sys.stdlib_module_names}"
+        )

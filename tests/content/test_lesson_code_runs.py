@@ -18,6 +18,11 @@ def test_runnable_blocks_run(lesson, tmp_path):
     blocks = runnable_blocks(lesson)
     assert blocks, f"{lesson.slug} has no ```python run block"
     script = "\n\n".join(blocks)
-    result = subprocess.run([sys.executable, "-I", "-S", "-c", script], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 0, result.stderr[-2000:]

@@ -17,8 +17,10 @@ PROJECT = HERE.parent.parent
 
 def ensure_user() -> None:
     if subprocess.run(["id", USER], capture_output=True).returncode != 0:
-        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER],
-                       check=True)
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER],
+            check=True,
+        )
 
 
 def run_cli(hostile: str, env: dict[str, str] | None = None, user: str | None = None) -> dict:
@@ -27,13 +29,28 @@ def run_cli(hostile: str, env: dict[str, str] | None = None, user: str | None = 
     if user:
         ensure_user()
         command = ["runuser", "-u", user, "--", sys.executable]
-        probe = subprocess.run([*command, "-c", "import grading"], cwd=PROJECT, capture_output=True, text=True)
+        probe = subprocess.run(
+            [*command, "-c", "import grading"], cwd=PROJECT, capture_output=True, text=True
+        )
         if probe.returncode != 0:
-            pytest.skip(f"{user} cannot run this interpreter or read the project: {probe.stderr.strip()[-200:]}")
+            pytest.skip(
+                f"{user} cannot run this interpreter or read the project: {probe.stderr.strip()[-200:]}"
+            )
     result = subprocess.run(
-        [*command, "-m", "grading", "check", str(HERE / "calc_exercise"),
-         str(HERE / "hostile" / f"{hostile}.py"), "--json"],
-        cwd=PROJECT, capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})},
+        [
+            *command,
+            "-m",
+            "grading",
+            "check",
+            str(HERE / "calc_exercise"),
+            str(HERE / "hostile" / f"{hostile}.py"),
+            "--json",
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
     )
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)

@@ -10,7 +10,9 @@ EXPECTED = {"test_a": "A works.", "test_b": "B works."}
 
 
 def run_with(*records, reason="ok") -> RunResult:
-    return RunResult(records=list(records), exit={"reason": reason, "finished": True, "running": None})
+    return RunResult(
+        records=list(records), exit={"reason": reason, "finished": True, "running": None}
+    )
 
 
 def result(name, outcome="passed"):
@@ -23,12 +25,16 @@ def test_discover_reads_names_and_docstrings_without_running():
 
 
 def test_complete_report_is_trusted():
-    tests, problem = behaviour.evaluate(run_with(result("test_a"), result("test_b"), {"event": "done", "count": 2}), EXPECTED, 5)
+    tests, problem = behaviour.evaluate(
+        run_with(result("test_a"), result("test_b"), {"event": "done", "count": 2}), EXPECTED, 5
+    )
     assert problem is None and [t.message for t in tests] == ["A works.", "B works."]
 
 
 def test_a_missing_test_is_tampering():
-    _, problem = behaviour.evaluate(run_with(result("test_a"), {"event": "done", "count": 1}), EXPECTED, 5)
+    _, problem = behaviour.evaluate(
+        run_with(result("test_a"), {"event": "done", "count": 1}), EXPECTED, 5
+    )
     assert problem.kind == ErrorKind.TAMPERING
 
 
@@ -45,8 +51,10 @@ def test_a_repeated_result_is_tampering():
 
 
 def test_an_early_exit_names_the_running_test():
-    run = RunResult(records=[{"event": "start", "test": "test_hidden.py::test_b"}],
-                    exit={"reason": "early_exit", "exit_code": 0, "running": "test_hidden.py::test_b"})
+    run = RunResult(
+        records=[{"event": "start", "test": "test_hidden.py::test_b"}],
+        exit={"reason": "early_exit", "exit_code": 0, "running": "test_hidden.py::test_b"},
+    )
     _, problem = behaviour.evaluate(run, EXPECTED, 5)
     assert problem.kind == ErrorKind.EARLY_EXIT and "B works." in problem.message
 

@@ -13,6 +13,7 @@ import pytest
 
 from grading import ErrorKind, Status, grade
 
+
 def sandbox_processes() -> list[str]:
     """Processes or threads still alive that a hostile submission named "hostile" (PR_SET_NAME)."""
     out = subprocess.run(["ps", "-eLo", "pid=,comm="], capture_output=True, text=True).stdout
@@ -112,7 +113,9 @@ def test_disk_fill_stops_at_the_sandbox_quota(calc, hostile):
     report = grade(calc, hostile("disk_fill"))
     assert report.check("behaviour").score == 1.0  # it survived its own disk errors
     first = report.tests[0]
-    assert "stopped:" in first.output and ("No space left" in first.output or "too large" in first.output)
+    assert "stopped:" in first.output and (
+        "No space left" in first.output or "too large" in first.output
+    )
     assert_contained(report)
 
 

@@ -32,7 +32,7 @@ def test_a_wrong_reference_is_named(exercise_copy):
 
 
 def test_a_starter_the_tests_do_not_catch_is_named(exercise_copy):
-    starter = "def add(a: int, b: int) -> int:\n    \"\"\"Return the sum.\"\"\"\n    # evaluated\n    return eval(f'{a} + {b}')\n"
+    starter = 'def add(a: int, b: int) -> int:\n    """Return the sum."""\n    # evaluated\n    return eval(f\'{a} + {b}\')\n'
     (exercise_copy / "starter.py").write_text(starter)
     problems = validate_exercise(exercise_copy).problems
     assert any("passes every hidden test" in p for p in problems)
@@ -46,21 +46,35 @@ def test_a_missing_expected_finding_is_named(exercise_copy):
 
 def test_a_test_without_docstring_is_named(exercise_copy):
     tests = exercise_copy / "tests" / "test_hidden.py"
-    tests.write_text(tests.read_text().replace('    """The sum is a plain int, not a string or a float."""\n', ""))
+    tests.write_text(
+        tests.read_text().replace(
+            '    """The sum is a plain int, not a string or a float."""\n', ""
+        )
+    )
     problems = validate_exercise(exercise_copy).problems
-    assert problems == ["tests/test_hidden.py: test_returns_plain_int has no docstring (it is the learner's feedback)"]
+    assert problems == [
+        "tests/test_hidden.py: test_returns_plain_int has no docstring (it is the learner's feedback)"
+    ]
 
 
 def test_a_wrong_fix_graded_solved_is_named(exercise_copy):
-    shutil.copy(exercise_copy / "reference.py", exercise_copy / "fixtures" / "unsolved" / "actually_right.py")
+    shutil.copy(
+        exercise_copy / "reference.py",
+        exercise_copy / "fixtures" / "unsolved" / "actually_right.py",
+    )
     problems = validate_exercise(exercise_copy).problems
-    assert problems == ["fixtures/unsolved/actually_right.py: a wrong fix was graded solved: the tests miss it"]
+    assert problems == [
+        "fixtures/unsolved/actually_right.py: a wrong fix was graded solved: the tests miss it"
+    ]
 
 
 def test_too_few_fixtures_are_named(exercise_copy):
     for path in (exercise_copy / "fixtures" / "solved").glob("*.py"):
         path.unlink()
-    assert "fixtures/solved/ holds 0 fix(es); at least 2 needed" in validate_exercise(exercise_copy).problems
+    assert (
+        "fixtures/solved/ holds 0 fix(es); at least 2 needed"
+        in validate_exercise(exercise_copy).problems
+    )
 
 
 def test_a_broken_toml_is_named_with_its_file(exercise_copy):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from tests.views.apptest_helpers import database_locked
 from sqlalchemy import update
 from sqlmodel import Session
 
@@ -13,6 +12,7 @@ from course import Exercise, load_exercise
 from grading.report import ErrorKind, Report, Status
 from learning.practice import MAX_SOURCE_BYTES, Practice, stored_report
 from progress import Attempt, ProgressStore
+from tests.views.apptest_helpers import database_locked
 
 
 @pytest.fixture

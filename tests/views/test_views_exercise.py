@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.views.apptest_helpers import database_locked, editor_args, open_page, texts
 from streamlit.testing.v1 import AppTest
 
 from course import Exercise
 from progress import ProgressStore
+from tests.views.apptest_helpers import database_locked, editor_args, open_page, texts
 from views.widgets.editor import editor_key
 
 PAGE = "views/exercise.py"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from tests.views.apptest_helpers import database_locked, open_page, texts
-
 from course import LIMITATIONS
 from learning.practice import Practice
 from progress import ProgressStore
+from tests.views.apptest_helpers import database_locked, open_page, texts
 
 
 def test_home_shows_the_pitch_the_eight_limitations_and_the_first_exercise(data_dir, exercise):

