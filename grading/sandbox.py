@@ -294,6 +294,10 @@ def _bwrap_argv(limits: Limits) -> list[str]:
         elif os.path.isdir(path):
             argv += ["--ro-bind", path, path]
     argv += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
+    # The writable tmpfs folders first: a later mount covers an earlier one, and the Python
+    # installation may itself live under /tmp (a clone there, a CI checkout).
+    argv += ["--size", str(limits.disk_bytes), "--tmpfs", "/tmp"]
+    argv += ["--size", str(limits.disk_bytes), "--tmpfs", WORKDIR]
     for path in _python_paths():
         argv += ["--ro-bind", path, path]
     argv += [
@@ -304,14 +308,6 @@ def _bwrap_argv(limits: Limits) -> list[str]:
         "/proc",
         "--dev",
         "/dev",
-        "--size",
-        str(limits.disk_bytes),
-        "--tmpfs",
-        "/tmp",
-        "--size",
-        str(limits.disk_bytes),
-        "--tmpfs",
-        WORKDIR,
         "--chdir",
         WORKDIR,
         sys.executable,
