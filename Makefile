@@ -22,6 +22,7 @@ run: system-deps $(STAMP)
 
 test: $(STAMP)
 	bash scripts/system-deps.sh test
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest -q
 
 validate: $(STAMP)
