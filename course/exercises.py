@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
-from course.errors import ContentError
+from course.errors import ContentError, read_utf8
 from course.models import (
     DEFAULT_MAX_COMPLEXITY,
     DEFAULT_TIME_LIMIT_S,
@@ -43,7 +44,7 @@ def load_exercise(folder: Path) -> Exercise:
         )
     limitation = field.choice("limitation", LIMITATIONS)
     module = field.text("module")
-    if not _MODULE_NAME.match(module):
+    if not _MODULE_NAME.fullmatch(module) or keyword.iskeyword(module):
         raise ContentError(f"{meta_path}: field 'module' must be a lowercase module name")
     texts = {name: _read_text(folder / name) for name in _REQUIRED_TEXT}
     if not (folder / "tests" / "test_hidden.py").is_file():
@@ -62,7 +63,7 @@ def load_exercise(folder: Path) -> Exercise:
         flaw_lines=tuple(field.int_list("flaw_lines")),
         time_limit_s=field.number("time_limit_s", DEFAULT_TIME_LIMIT_S, high=MAX_TIME_LIMIT_S),
         weights=field.weights(),
-        max_complexity=int(field.table("quality").get("max_complexity", DEFAULT_MAX_COMPLEXITY)),
+        max_complexity=field.max_complexity(),
         brief=texts["brief.md"],
         starter=texts["starter.py"],
         hints=split_hints(texts["hints.md"]),
@@ -80,7 +81,7 @@ def split_hints(markdown: str) -> tuple[str, ...]:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_utf8(path))
     except FileNotFoundError:
         raise ContentError(f"{path}: missing") from None
     except tomllib.TOMLDecodeError as exc:
@@ -89,7 +90,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _read_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_utf8(path)
     except FileNotFoundError:
         raise ContentError(f"{path}: missing") from None
     if not text.strip():
@@ -100,7 +101,7 @@ def _read_text(path: Path) -> str:
 def _read_context(folder: Path) -> dict[str, str]:
     if not folder.is_dir():
         return {}
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.py"))}
+    return {p.name: read_utf8(p) for p in sorted(folder.glob("*.py"))}
 
 
 class _FieldReader:
@@ -152,7 +153,7 @@ class _FieldReader:
     def bandit_ids(self, name: str) -> list[str]:
         value = self._get(name, [])
         if not isinstance(value, list) or not all(
-            isinstance(v, str) and _BANDIT_ID.match(v) for v in value
+            isinstance(v, str) and _BANDIT_ID.fullmatch(v) for v in value
         ):
             raise self._fail(name, 'must be a list of bandit test ids such as "B608"')
         return value
@@ -161,6 +162,12 @@ class _FieldReader:
         value = self._get(name, {})
         if not isinstance(value, dict):
             raise self._fail(name, "must be a table")
+        return value
+
+    def max_complexity(self) -> int:
+        value = self.table("quality").get("max_complexity", DEFAULT_MAX_COMPLEXITY)
+        if type(value) is not int or value < 1:
+            raise self._fail("quality.max_complexity", "must be a whole number of at least 1")
         return value
 
     def weights(self) -> dict[str, int]:

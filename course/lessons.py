@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from course.errors import ContentError
+from course.errors import ContentError, read_utf8
 from course.models import LESSON_KINDS, Lesson
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
@@ -20,16 +20,21 @@ def load_lessons(root: Path) -> tuple[Lesson, ...]:
 
 
 def load_lesson(path: Path) -> Lesson:
-    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    match = _FRONT_MATTER.match(read_utf8(path))
     if not match:
         raise ContentError(f"{path}: must start with YAML front matter between '---' lines")
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
         raise ContentError(f"{path}: front matter is not valid YAML ({exc})") from None
+    if not isinstance(meta, dict):
+        raise ContentError(f"{path}: front matter must be a mapping of fields")
     for name, kind in (("slug", str), ("title", str), ("order", int), ("limitation", str)):
-        if not isinstance(meta.get(name), kind):
+        if type(meta.get(name)) is not kind:
             raise ContentError(f"{path}: field '{name}' is missing or not a {kind.__name__}")
+    minutes = meta.get("minutes", 15)
+    if type(minutes) is not int or minutes < 1:
+        raise ContentError(f"{path}: field 'minutes' must be a whole number of minutes")
     if meta["limitation"] not in LESSON_KINDS:
         raise ContentError(f"{path}: field 'limitation' must be one of {', '.join(LESSON_KINDS)}")
     exercises = meta.get("exercises") or []
@@ -42,7 +47,7 @@ def load_lesson(path: Path) -> Lesson:
         order=meta["order"],
         kind=meta["limitation"],
         exercises=tuple(exercises),
-        minutes=int(meta.get("minutes", 15)),
+        minutes=minutes,
         body=match.group(2).strip() + "\n",
     )
 
