@@ -80,6 +80,28 @@ def test_bank_file_is_private(configured):
     assert mode & 0o077 == 0, f"the file mode is {oct(mode)}: group or others can read it"
 
 
+def test_bank_file_is_written_with_the_storage_helper(configured, monkeypatch):
+    """The bank file is written through the project's storage helper (write_private), which
+    creates it private from the first byte and renames it into place, so the bank upload job
+    never picks up half a file and nobody can read it while it is being written."""
+    import bank_export
+    import storage
+
+    original = storage.write_private
+    written = []
+
+    def recording(path, text):
+        written.append(str(path))
+        return original(path, text)
+
+    monkeypatch.setattr(storage, "write_private", recording)
+    for name, value in list(vars(bank_export).items()):
+        if value is original:
+            monkeypatch.setattr(bank_export, name, recording)
+    path = export_bank_file(SLIPS, "2026-05", "ana")
+    assert written == [str(path)], "the bank file was not written with the storage helper"
+
+
 def test_export_is_recorded_in_the_audit_trail(configured, caplog, capsys):
     """Who exported which period, how many payslips and the total go to the project's audit
     trail (audit()), not to print(), whose output the job runner throws away."""

@@ -92,3 +92,17 @@ def test_unknown_code_is_rejected(code):
     """An unknown or mistyped code raises UnknownPromoCode — silently charging full price makes customers believe they got a discount they did not."""
     with pytest.raises(UnknownPromoCode):
         checkout_total_cents(_basket(5_000), code, "gold")
+
+
+def test_uses_the_current_campaign_tables(monkeypatch):
+    """Promo codes and loyalty percentages come from the tables in checkout_models, not from a
+    copy in the checkout code — Marketing adds codes and changes tiers without touching it."""
+    import checkout_models
+
+    monkeypatch.setitem(checkout_models.PROMO_CODES, "AUTUMN12", 12)
+    monkeypatch.setitem(checkout_models.LOYALTY_PERCENT, "silver", 3)
+    got = _total(_basket(10_000, sale=(2_000,)), " autumn12 ", "silver")
+    assert got == 10_500, f"total was {got}"
+    monkeypatch.delitem(checkout_models.PROMO_CODES, "SPRING10")
+    with pytest.raises(UnknownPromoCode):
+        checkout_total_cents(_basket(5_000), "SPRING10", "none")

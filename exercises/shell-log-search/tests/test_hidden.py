@@ -116,3 +116,23 @@ def test_search_term_cannot_read_other_files(log_file, tmp_path):
     for payload in (f"' '{secret}' '", f"x' '{secret}"):
         got = search_log(log_file, payload)
         assert not any("hunter2" in line for line in got), "the search returned another file's contents"
+
+
+def test_large_log_is_streamed_not_read_whole(tmp_path):
+    """The log is searched as a stream (grep, or reading line by line), never loaded into memory
+    whole — production logs are several gigabytes and would exhaust the console's memory."""
+    import tracemalloc
+
+    path = tmp_path / "big.log"
+    filler = "2024-05-02T10:00:09 INFO  heartbeat ok " + "x" * 60 + "\n"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(LINES[0] + "\n")
+        fh.write(filler * 40_000)
+    tracemalloc.start()
+    try:
+        got = search_log(path, "A-1042", max_lines=5)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    check_lines(got, [0])
+    assert peak < 1_000_000, f"searching a 4 MB log used {peak // 1_000_000} MB or more of memory"

@@ -27,6 +27,7 @@ BAD_ROWS = {
     "negative": "E2001,2024-03-06,-3\n",
     "not a number": "E2001,2024-03-06,NaN\n",
     "too many hours": "E2001,2024-03-06,31\n",
+    "zero hours": "E2001,2024-03-06,0\n",
 }
 
 
@@ -77,3 +78,17 @@ def test_error_names_the_line_of_the_bad_shift(position):
     expected_line = position + 2  # after the header line
     assert info.value.line_no == expected_line, f"line_no was {info.value.line_no!r}"
     assert f"line {expected_line}" in str(info.value), f"message was {str(info.value)!r}"
+
+
+def test_a_full_24_hour_shift_is_accepted():
+    """A shift of exactly 24 hours (an on-call day) is valid and imported — the limit is inclusive."""
+    totals = import_hours(_export(["E5150,2024-03-09,24\n", "E5150,2024-03-10,24.0\n"]))
+    assert {"E5150": Decimal("48")} == totals, f"totals were {totals!r}"
+
+
+def test_line_number_counts_blank_lines_too():
+    """The line number is the line in the file as the clerk opens it, blank lines included."""
+    rows = GOOD_ROWS[:2] + ["\n", "\n"] + [BAD_ROWS["unit suffix"]] + GOOD_ROWS[2:]
+    with pytest.raises(TimesheetError) as info:
+        import_hours(_export(rows))
+    assert info.value.line_no == 6, f"line_no was {info.value.line_no!r}"
