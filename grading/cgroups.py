@@ -39,6 +39,11 @@ class RunCgroup:
 
     def destroy(self) -> None:
         """Kill whatever is still inside, then remove the groups."""
+        self.kill_all()
+        self.remove()
+
+    def kill_all(self) -> None:
+        """Returns once no process is left inside (or after half a second of trying)."""
         kill_file = self.dirs[0] / "cgroup.kill"
         for _ in range(50):
             pids = self._pids()
@@ -52,6 +57,9 @@ class RunCgroup:
                 except ProcessLookupError:
                     pass
             time.sleep(0.01)
+
+    def remove(self) -> None:
+        """The kernel may hold an emptied group briefly: retry for half a second."""
         for d in self.dirs:
             for _ in range(50):
                 try:

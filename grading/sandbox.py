@@ -119,7 +119,9 @@ def run_tests(
         try:
             return _execute(sandbox, module, source, tests, context or {}, limits)
         finally:
-            sandbox.dispose()
+            sandbox.terminate()
+            # Removing the emptied cgroup can take the kernel a few retries: not worth a wait.
+            _clean_up_later(sandbox)
 
 
 @dataclass
@@ -131,7 +133,8 @@ class _Sandbox:
     hostdir: str | None
     spawn_key: tuple
 
-    def dispose(self) -> None:
+    def terminate(self) -> None:
+        """Every process of the run is gone when this returns."""
         if self.proc.poll() is None:
             _kill_group(self.proc)
         self.proc.wait()
@@ -139,9 +142,18 @@ class _Sandbox:
             if stream and not stream.closed:
                 stream.close()
         if self.cgroup:
-            self.cgroup.destroy()
+            self.cgroup.kill_all()
+
+    def clean_up(self) -> None:
+        """Removes what the run left on the host: its cgroup and (limits-only) work folder."""
+        if self.cgroup:
+            self.cgroup.remove()
         if self.hostdir:
             shutil.rmtree(self.hostdir, ignore_errors=True)
+
+    def dispose(self) -> None:
+        self.terminate()
+        self.clean_up()
 
 
 def _spawn_key(mode: str, limits: Limits) -> tuple:
@@ -157,7 +169,7 @@ def _spawn(mode: str, limits: Limits) -> _Sandbox:
         else None
     )
     hostdir = None if mode == "bwrap" else tempfile.mkdtemp(prefix="prodready-")
-    argv = _bwrap_argv(limits) if hostdir is None else _plain_argv()
+    argv = _bwrap_argv(limits) if hostdir is None else _plain_argv(hostdir)
     if _sandbox_uid() != os.geteuid():
         argv = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--", *argv]
         if hostdir:
@@ -210,7 +222,7 @@ class _Pool:
 
     def _add(self, mode: str, limits: Limits) -> None:
         with self.lock:
-            if len(self.idle) >= self.size:
+            if not self.enabled or len(self.idle) >= self.size:
                 return
             self.idle.append(_spawn(mode, limits))
 
@@ -222,7 +234,27 @@ class _Pool:
 
 
 _POOL = _Pool(_slots())
-atexit.register(_POOL.close)
+_CLEANING_UP: set[threading.Thread] = set()
+
+
+def _clean_up_later(sandbox: _Sandbox) -> None:
+    def work() -> None:
+        try:
+            sandbox.clean_up()
+        finally:
+            _CLEANING_UP.discard(thread)
+
+    thread = threading.Thread(target=work, daemon=True)
+    _CLEANING_UP.add(thread)
+    thread.start()
+
+
+@atexit.register
+def _shutdown() -> None:
+    """No sandbox, cgroup or work folder outlives the grader."""
+    _POOL.close()
+    for thread in list(_CLEANING_UP):
+        thread.join(timeout=5)
 
 
 def set_prewarm(enabled: bool) -> None:
@@ -314,12 +346,13 @@ def _bwrap_argv(limits: Limits) -> list[str]:
         "-I",
         "-u",
         f"{GRADER_DIR}/runner.py",
+        WORKDIR,
     ]
     return argv
 
 
-def _plain_argv() -> list[str]:
-    return [sys.executable, "-I", "-u", str(INSIDE / "runner.py")]
+def _plain_argv(workdir: str) -> list[str]:
+    return [sys.executable, "-I", "-u", str(INSIDE / "runner.py"), workdir]
 
 
 def _joining(cgroup: RunCgroup, argv: list[str]) -> list[str]:

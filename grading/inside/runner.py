@@ -25,7 +25,7 @@ MAX_RECORD = 64 * 1024  # a longer record line is not one of ours
 
 
 def main() -> None:
-    preload()
+    preload(sys.argv[1])
     job = json.loads(sys.stdin.buffer.read())
     set_limits(job["limits"])
     write_workdir(job)
@@ -34,20 +34,13 @@ def main() -> None:
     Supervisor(job).run()
 
 
-def preload() -> None:
-    """Import pytest and its plugins before the job arrives: a pooled sandbox waits ready, and
-    the forked test process inherits them instead of paying ~100 ms of imports per grade."""
-    import importlib
-
+def preload(workdir: str) -> None:
+    """Import pytest and prepare its configuration before the job arrives: a pooled sandbox
+    waits ready, and the forked test process inherits it instead of paying ~130 ms per grade."""
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import collector  # noqa: F401  (imports pytest)
-    from _pytest.config import default_plugins
+    import collector
 
-    for name in default_plugins:
-        try:
-            importlib.import_module(f"_pytest.{name}")
-        except ImportError:
-            pass
+    collector.prepare(workdir)
 
 
 def set_limits(limits: dict[str, int]) -> None:

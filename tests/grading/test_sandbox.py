@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
+
+from grading import grade
+from grading.sandbox import set_prewarm
 
 HERE = Path(__file__).parent
 PROJECT = HERE.parent.parent
@@ -33,3 +40,41 @@ def test_grades_when_the_interpreter_lives_under_tmp(tmp_path):
     report = json.loads(result.stdout)
     assert result.returncode == 0, report["message"]
     assert report["solved"] is True
+
+
+def run_cgroups() -> set[str]:
+    found: set[str] = set()
+    for parent in ("/sys/fs/cgroup/prodready", "/sys/fs/cgroup/pids/prodready"):
+        if os.path.isdir(parent):
+            found |= {name for name in os.listdir(parent) if name.startswith("run-")}
+    return found
+
+
+def test_no_cgroup_outlives_a_grade(calc):
+    """Each run's cgroup is removed once its report is out, even by a one-shot CLI."""
+    if os.geteuid() != 0:
+        pytest.skip("cgroups are only used when the grader runs as root")
+    set_prewarm(False)  # this process's own pool would add groups while we look
+    try:
+        before = run_cgroups()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "grading",
+                "check",
+                str(HERE / "calc_exercise"),
+                str(HERE / "calc_exercise" / "reference.py"),
+            ],
+            cwd=PROJECT,
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
+        grade(calc, calc.reference)
+        deadline = time.monotonic() + 5
+        while run_cgroups() - before and time.monotonic() < deadline:
+            time.sleep(0.05)  # disposal runs just after the report
+        assert run_cgroups() - before == set()
+    finally:
+        set_prewarm(True)

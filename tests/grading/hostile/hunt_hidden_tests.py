@@ -1,7 +1,7 @@
 import os
 
 found = []
-for root in ("/", os.path.expanduser("~")):
+for root in (os.getcwd(), "/"):
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d not in ("proc", "sys", "dev")]
         for name in files:
