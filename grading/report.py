@@ -94,6 +94,19 @@ class Report:
     error_kind: str | None = None
     error_line: int | None = None
 
+    @classmethod
+    def not_gradable(cls, exercise: str, suite: str, kind: ErrorKind, message: str) -> Report:
+        """A report for code that was never graded, with the reason in learner words."""
+        return cls(
+            exercise=exercise,
+            status=Status.ERROR,
+            solved=False,
+            score=0,
+            message=message,
+            suite=suite,
+            error_kind=str(kind),
+        )
+
     def check(self, name: str) -> CheckResult | None:
         return next((c for c in self.checks if c.name == name), None)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from course import Exercise
 from grading import grade, scan
-from grading.report import ErrorKind, Report, Status
+from grading.report import ErrorKind, Report
 from grading.submission import (
     MAX_BYTES as MAX_SOURCE_BYTES,  # checked here too: a huge paste is answered at once
 )
@@ -63,15 +63,7 @@ def rejected(exercise: Exercise, code: str, suite: str) -> Report | None:
         )
     else:
         return None
-    return Report(
-        exercise=exercise.slug,
-        status=Status.ERROR,
-        solved=False,
-        score=0,
-        message=message,
-        suite=suite,
-        error_kind=str(kind),
-    )
+    return Report.not_gradable(exercise.slug, suite, kind, message)
 
 
 class Practice:
@@ -123,16 +115,11 @@ class Practice:
         try:
             return self.grader(exercise, code, suite=suite)
         except Exception as exc:  # noqa: BLE001  a grader bug must not lose the learner's code
-            return Report(
-                exercise=exercise.slug,
-                status=Status.ERROR,
-                solved=False,
-                score=0,
-                suite=suite,
-                message=f"The grader failed unexpectedly ({type(exc).__name__}: {exc}). "
-                "Your code is safe in the editor; try again in a moment.",
-                error_kind=str(ErrorKind.INTERNAL),
+            message = (
+                f"The grader failed unexpectedly ({type(exc).__name__}: {exc}). "
+                "Your code is safe in the editor; try again in a moment."
             )
+            return Report.not_gradable(exercise.slug, suite, ErrorKind.INTERNAL, message)
 
 
 def _human_size(size: int) -> str:
