@@ -19,8 +19,7 @@ from grading.cgroups import CgroupFactory, RunCgroup
 INSIDE = Path(__file__).resolve().parent / "inside"
 WORKDIR = "/home/learner"  # inside the sandbox
 GRADER_DIR = "/opt/grader"  # inside the sandbox: runner.py and collector.py, read-only
-NOBODY = 65534
-_PROBE_LOCK = threading.Lock()
+NOBODY = 65534  # the uid a root grader drops to when no cgroup can bound processes
 
 
 @dataclass(frozen=True)
