@@ -128,9 +128,9 @@ def _message(report: Report, blocked, suite: str) -> str:
         if report.status == Status.PASS:
             return head + "the visible tests pass and nothing blocks security. Submit to be graded."
     elif report.solved:
-        return f"Solved with {report.score}/100: every requirement is met and no security issue remains."
+        return "Every requirement is met and no security issue remains."
     else:
-        head = f"Not solved yet ({report.score}/100): "
+        head = ""  # the status and score travel beside the message; it says what is missing
     parts = []
     if failed:
         parts.append(f"{len(failed)} of {len(report.tests)} requirement checks fail")
@@ -138,7 +138,8 @@ def _message(report: Report, blocked, suite: str) -> str:
         parts.append(f"{len(blocked)} security finding(s) of MEDIUM or HIGH severity remain")
     if not parts:
         parts.append(f"the score is below {SOLVED_SCORE}")
-    return head + "; ".join(parts) + "."
+    detail = "; ".join(parts) + "."
+    return head + (detail if head else detail[0].upper() + detail[1:])
 
 
 def _static_message(report: Report, blocked) -> str:
