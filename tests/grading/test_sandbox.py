@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -78,3 +79,37 @@ def test_no_cgroup_outlives_a_grade(calc):
         assert run_cgroups() - before == set()
     finally:
         set_prewarm(True)
+
+
+def test_a_burst_never_runs_more_sandboxes_than_slots(calc, monkeypatch):
+    """Workshop scale: twelve submissions at once queue for the grading slots."""
+    from grading import sandbox
+
+    slots = 2
+    monkeypatch.setattr(sandbox, "_SLOTS", threading.BoundedSemaphore(slots))
+    running, peak, lock = 0, 0, threading.Lock()
+    real_execute = sandbox._execute
+
+    def counting_execute(*args, **kwargs):
+        nonlocal running, peak
+        with lock:
+            running += 1
+            peak = max(peak, running)
+        try:
+            return real_execute(*args, **kwargs)
+        finally:
+            with lock:
+                running -= 1
+
+    monkeypatch.setattr(sandbox, "_execute", counting_execute)
+    results = []
+    threads = [
+        threading.Thread(target=lambda: results.append(grade(calc, calc.reference).solved))
+        for _ in range(12)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [True] * 12
+    assert peak == slots
