@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from config import current
 from course.errors import ContentError
 from course.exercises import load_exercises
 from course.lessons import load_lessons
@@ -15,7 +15,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def default_root() -> Path:
     """Where lessons/ and exercises/ live; PRODREADY_CONTENT points elsewhere."""
-    return Path(os.environ.get("PRODREADY_CONTENT", PROJECT_ROOT))
+    return current().content_root
 
 
 def load_course(root: Path | None = None) -> Course:

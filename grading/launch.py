@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from config import current
 from grading.cgroups import CgroupFactory, RunCgroup
 
 INSIDE = Path(__file__).resolve().parent / "inside"
@@ -42,7 +43,7 @@ def cgroups() -> CgroupFactory | None:
     global _CGROUPS, _CGROUPS_PROBED
     with _PROBE_LOCK:
         if not _CGROUPS_PROBED:
-            wanted = os.environ.get("PRODREADY_CGROUPS", "1") != "0"
+            wanted = current().cgroups
             _CGROUPS, _CGROUPS_PROBED = (CgroupFactory.detect() if wanted else None), True
     return _CGROUPS
 
@@ -135,7 +136,7 @@ class Pool:
         self.size = size
         self.idle: list[Sandbox] = []
         self.lock = threading.Lock()
-        self.enabled = os.environ.get("PRODREADY_PREWARM", "1") != "0"
+        self.enabled = current().prewarm
 
     def take(self, mode: str, limits: Limits) -> Sandbox | None:
         key = spawn_key(mode, limits)

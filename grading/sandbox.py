@@ -20,6 +20,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from config import current
 from grading.launch import WORKDIR, Limits, Pool, Sandbox, kill_group, nproc_limit, spawn
 
 HOST_OUTPUT_CAP = 4 << 20  # bytes of runner output the grader will hold
@@ -40,22 +41,15 @@ class RunResult:
     duration_ms: int = 0
 
 
-def _slots() -> int:
-    configured = os.environ.get("PRODREADY_GRADING_SLOTS", "")
-    return (
-        int(configured) if configured.isdigit() and int(configured) > 0 else (os.cpu_count() or 1)
-    )
-
-
 # A burst of submissions never forks more sandboxes than there are cores to run them.
-_SLOTS = threading.BoundedSemaphore(_slots())
+_SLOTS = threading.BoundedSemaphore(current().grading_slots)
 
 
 def sandbox_mode() -> str:
     """'bwrap', or 'limits-only' when allowed by PRODREADY_SANDBOX; raises if neither is possible."""
     if shutil.which("bwrap"):
         return "bwrap"
-    if os.environ.get(MODE_ENV) == "limits-only":
+    if current().sandbox == "limits-only":
         return "limits-only"
     raise SandboxUnavailable(
         "bubblewrap (bwrap) is not installed, so learner code cannot be run safely. Install it "
@@ -85,7 +79,7 @@ def run_tests(
             _clean_up_later(sandbox)
 
 
-_POOL = Pool(_slots())
+_POOL = Pool(current().grading_slots)
 _CLEANING_UP: set[threading.Thread] = set()
 
 

@@ -6,18 +6,16 @@ e.g. postgresql+psycopg://user@host/prodready for a shared deployment.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BUSY_TIMEOUT_MS = 5000
+from config import current
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("PRODREADY_DATA_DIR") or PROJECT_ROOT / "data")
+    return current().data_dir
 
 
 def database_url() -> str:
@@ -25,18 +23,11 @@ def database_url() -> str:
 
     PRODREADY_DATA_DIR moves the SQLite file (tests and the benchmark use a temporary one).
     """
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if url:
-        # Hosting platforms hand out postgres:// URLs; SQLAlchemy needs the driver spelled out.
-        for prefix in ("postgres://", "postgresql://"):
-            if url.startswith(prefix):
-                return "postgresql+psycopg://" + url[len(prefix) :]
-        return url
-    return f"sqlite:///{data_dir() / 'prodready.db'}"
+    return current().effective_database_url
 
 
 def busy_timeout_ms() -> int:
-    return int(os.environ.get("PRODREADY_DB_BUSY_TIMEOUT_MS", DEFAULT_BUSY_TIMEOUT_MS))
+    return current().db_busy_timeout_ms
 
 
 def make_engine(url: str | None = None, *, busy_timeout: int | None = None) -> Engine:
