@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from progress.engine import database_url, make_engine
 from progress.migrate import upgrade
-from progress.models import Attempt, Draft, FlawAnswer, HintUse, Learner
+from progress.models import Account, Attempt, AuthSession, Draft, FlawAnswer, HintUse, Learner
 from progress.store import LOCAL_LEARNER, ExerciseProgress, ProgressStore, StorageError
 
 __all__ = [
     "LOCAL_LEARNER",
+    "Account",
+    "AuthSession",
     "Attempt",
     "Draft",
     "ExerciseProgress",

@@ -69,3 +69,66 @@ class FlawAnswer(SQLModel, table=True):
     lines_expected: int
     limitation_correct: bool
     answered_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+
+
+class Account(SQLModel, table=True):
+    """A person who signs in (shared mode). Their work lives under their learner row, so a
+    role change or an account's lifecycle never changes whose attempts are whose."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", unique=True, ondelete="CASCADE")
+    email: str = Field(max_length=254, unique=True)  # stored lower-case
+    # argon2 hash; None for an invited account that has not chosen a password yet, or SSO only.
+    password_hash: str | None = Field(default=None, max_length=200)
+    role: str = Field(default="learner", max_length=16)
+    disabled: bool = False
+    oidc_subject: str | None = Field(default=None, max_length=255, unique=True)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+
+
+class AuthSession(SQLModel, table=True):
+    """A signed-in browser. The cookie holds a random token; only its SHA-256 is stored, so a
+    copy of the database cannot be used to sign in as anyone."""
+
+    __tablename__ = "auth_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+    expires_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
+    revoked_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+
+
+class AccountToken(SQLModel, table=True):
+    """A one-time link an admin hands over: an invitation or a password reset (hash only)."""
+
+    __tablename__ = "account_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    purpose: str = Field(max_length=16)  # "invite" or "reset"
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+    expires_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
+    used_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+
+
+class SigninFailure(SQLModel, table=True):
+    """A failed sign-in, counted per e-mail and per client address to slow down guessing."""
+
+    __tablename__ = "signin_failure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, index=True)
+    client: str = Field(max_length=64, index=True)
+    at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True), index=True)
+
+
+class SiteSetting(SQLModel, table=True):
+    """Settings an admin changes at run time (sign-up policy), shared by every replica."""
+
+    __tablename__ = "site_setting"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=200)

@@ -1,19 +1,11 @@
 """The same migrations and queries on a real, throwaway PostgreSQL server.
 
-The test starts its own cluster (initdb + pg_ctl) and removes it afterwards. initdb refuses to run
-as root, so as root the server runs as the unprivileged `nobody` user through runuser.
+The cluster comes from the `pg_url` fixture in tests/conftest.py (started and removed by the tests).
 """
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -22,53 +14,9 @@ from sqlmodel import SQLModel
 
 from grading.report import Report, Status
 from progress import FlawAnswer, ProgressStore, make_engine, upgrade
-from progress.migrate import current_revision, downgrade
+from progress.migrate import current_revision, downgrade, head_revision
 
 pytestmark = pytest.mark.postgres
-
-
-def _bin_dir() -> Path | None:
-    found = shutil.which("initdb")
-    if found:  # often a symlink in /usr/local/bin next to only some of the tools
-        return Path(found).resolve().parent
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(candidates[-1]).parent if candidates else None
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    bin_dir = _bin_dir()
-    if bin_dir is None:
-        pytest.skip("PostgreSQL server binaries are not installed (apt-get install postgresql)")
-    as_user = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 else []
-    workdir = Path(tempfile.mkdtemp(prefix="prodready-pg-"))
-    data = workdir / "data"
-    if as_user:
-        shutil.chown(workdir, "nobody")
-    port = _free_port()
-
-    def run(*args: str) -> None:
-        done = subprocess.run(
-            [*as_user, *args], capture_output=True, text=True, timeout=120, cwd=workdir
-        )
-        assert done.returncode == 0, f"{args[0]} failed: {done.stderr or done.stdout}"
-
-    run(str(bin_dir / "initdb"), "-D", str(data), "-U", "app", "--auth=trust", "--no-sync")
-    options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off"
-    log = str(workdir / "server.log")
-    run(str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", log, "-w", "start")
-    try:
-        run(str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "app", "prodready")
-        yield f"postgresql+psycopg://app@127.0.0.1:{port}/prodready"
-    finally:
-        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture
@@ -81,7 +29,7 @@ def pg_store(pg_url) -> Iterator[ProgressStore]:
 
 
 def test_migrations_build_the_model_schema_on_postgres(pg_store: ProgressStore):
-    assert current_revision(pg_store.engine) == "0001"
+    assert current_revision(pg_store.engine) == head_revision()
     with pg_store.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []

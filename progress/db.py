@@ -1,0 +1,52 @@
+"""The base of every repository: a session per call, and database failures a learner can act on.
+
+Writes that fail (database locked, disk full, server gone) raise StorageError with a message
+a learner can act on; the caller keeps the learner's code on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+
+class StorageError(RuntimeError):
+    """The progress database could not be read or written; the message says what to do."""
+
+
+def as_utc(moment: datetime) -> datetime:
+    # SQLite hands datetimes back without a zone; they were stored in UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class Repository:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield session
+        except StorageError:
+            raise
+        except SQLAlchemyError as exc:
+            raise StorageError(_explain(exc)) from exc
+
+
+def _explain(exc: SQLAlchemyError) -> str:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text or "busy" in text:
+        return (
+            "The progress database is busy (another program is holding a lock on it), so your "
+            "work was not saved. Your code is still in the editor: wait a moment and try again."
+        )
+    if "readonly" in text or "read-only" in text or "disk" in text:
+        return "The progress database cannot be written (read-only or full disk); ask your admin."
+    cause = getattr(exc, "orig", exc)
+    return f"The progress database failed ({cause}). Your code is still in the editor."
