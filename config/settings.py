@@ -75,6 +75,21 @@ SETTINGS: tuple[Setting, ...] = (
         _choice("local", "shared"),
     ),
     Setting(
+        "session_hours",
+        "PRODREADY_SESSION_HOURS",
+        "336",
+        "shared mode: how long a sign-in lasts before the person signs in again (336 h = 14 days)",
+        _positive_int,
+    ),
+    Setting(
+        "trust_proxy",
+        "PRODREADY_TRUST_PROXY",
+        "0",
+        "`1` when a load balancer you run sits in front: the client address for sign-in rate "
+        "limits is then read from its `X-Forwarded-For`, and cookies are `Secure` when it says https",
+        _flag,
+    ),
+    Setting(
         "database_url",
         "DATABASE_URL",
         "",
@@ -139,6 +154,8 @@ SETTINGS: tuple[Setting, ...] = (
 @dataclass(frozen=True)
 class Settings:
     mode: str
+    session_hours: int
+    trust_proxy: bool
     database_url: str
     data_dir: Path
     db_busy_timeout_ms: int

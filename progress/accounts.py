@@ -59,6 +59,13 @@ class AccountRepository(Repository):
         with self._session() as session:
             return session.exec(select(Learner).where(Learner.handle == handle)).first()
 
+    def rename_learner(self, learner_id: int, display_name: str) -> None:
+        with self._session() as session:
+            learner = session.get(Learner, learner_id)
+            if learner is not None:
+                learner.display_name = display_name
+                session.commit()
+
     def owned_row_count(self, learner_id: int) -> int:
         with self._session() as session:
             return sum(
@@ -81,20 +88,21 @@ class AccountRepository(Repository):
         """A new account and its learner row; None when the e-mail is taken."""
         with self._session() as session:
             learner = Learner(handle=f"account:{email}", display_name=display_name or email)
-            session.add(learner)
-            session.flush()
-            assert learner.id is not None
-            account = Account(
-                learner_id=learner.id,
-                email=email,
-                password_hash=password_hash,
-                role=role,
-                oidc_subject=oidc_subject,
-            )
-            session.add(account)
             try:
+                session.add(learner)
+                session.flush()
+                assert learner.id is not None
+                account = Account(
+                    learner_id=learner.id,
+                    email=email,
+                    password_hash=password_hash,
+                    role=role,
+                    oidc_subject=oidc_subject,
+                )
+                session.add(account)
                 session.commit()
             except IntegrityError:
+                session.rollback()
                 return None
             return account
 
