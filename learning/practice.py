@@ -8,7 +8,6 @@ click, an impatient second press) is graded once: the second press shows the fir
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from course import Exercise
 from grading import grade, scan
@@ -16,30 +15,11 @@ from grading.report import ErrorKind, Report
 from grading.submission import (
     MAX_BYTES as MAX_SOURCE_BYTES,  # checked here too: a huge paste is answered at once
 )
-from progress import Attempt, ProgressStore, StorageError
+from learning.access import Actor
+from learning.workspace import Outcome, stored_report
+from progress import ProgressStore, StorageError
 
 Grader = Callable[..., Report]
-
-
-@dataclass
-class Outcome:
-    """What a click produced: a report to show, and whether (and why not) it was recorded."""
-
-    report: Report
-    code: str
-    kind: str  # "check" or "submit"
-    recorded: bool = False
-    repeated: bool = False  # identical to the last submission: its result, not a new attempt
-    storage_error: str | None = None
-
-
-def stored_report(attempt: Attempt) -> Report | None:
-    """The report saved with an attempt; None when an older grader stored a shape this one
-    cannot read (the attempt still counts, it just cannot be redrawn)."""
-    try:
-        return Report.from_dict(attempt.report)
-    except (TypeError, KeyError, ValueError):
-        return None
 
 
 def rejected(exercise: Exercise, code: str, suite: str) -> Report | None:
@@ -67,10 +47,11 @@ def rejected(exercise: Exercise, code: str, suite: str) -> Report | None:
 
 
 class Practice:
-    """One learner practising: check and submit their code for an exercise."""
+    """One learner practising: check and submit their own code for an exercise."""
 
-    def __init__(self, store: ProgressStore, learner_id: int, grader: Grader = grade):
-        self.store, self.learner_id, self.grader = store, learner_id, grader
+    def __init__(self, store: ProgressStore, actor: Actor, grader: Grader = grade):
+        self.store, self.actor, self.grader = store, actor, grader
+        self.learner_id = actor.learner_id  # attempts are always recorded as the actor's own
 
     def check(self, exercise: Exercise, code: str) -> Outcome:
         report = rejected(exercise, code, "visible")

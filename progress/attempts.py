@@ -55,6 +55,10 @@ class AttemptRepository(Repository):
         with self._session() as session:
             return list(session.exec(query))
 
+    def attempt(self, attempt_id: int) -> Attempt | None:
+        with self._session() as session:
+            return session.get(Attempt, attempt_id)
+
     def last_attempt(self, learner_id: int, exercise: str) -> Attempt | None:
         found = self.attempts(learner_id, exercise, limit=1)
         return found[0] if found else None

@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from course import Exercise, load_exercise
 from grading.report import ErrorKind, Report, Status
+from learning.access import Actor
 from learning.practice import MAX_SOURCE_BYTES, Practice, stored_report
 from progress import Attempt, ProgressStore
 from tests.views.apptest_helpers import database_locked
@@ -17,7 +18,7 @@ from tests.views.apptest_helpers import database_locked
 
 @pytest.fixture
 def practice(store: ProgressStore) -> Practice:
-    return Practice(store, store.ensure_learner())
+    return Practice(store, Actor(store.ensure_learner()))
 
 
 def test_submitting_the_reference_solves_and_records_one_attempt(practice, exercise: Exercise):
@@ -78,7 +79,7 @@ def test_a_grader_crash_keeps_the_code_and_counts_nothing(store: ProgressStore, 
     def broken_grader(*_args, **_kwargs):
         raise RuntimeError("sandbox exploded")
 
-    practice = Practice(store, store.ensure_learner(), grader=broken_grader)
+    practice = Practice(store, Actor(store.ensure_learner()), grader=broken_grader)
     outcome = practice.submit(exercise, exercise.reference)
     assert outcome.report.error_kind == ErrorKind.INTERNAL
     assert "sandbox exploded" in outcome.report.message and outcome.code == exercise.reference
@@ -101,7 +102,7 @@ def test_check_without_visible_tests_runs_only_the_static_checks(store, course, 
     shutil.copytree(with_visible.path, copy)
     (copy / "tests" / "test_visible.py").unlink()
     exercise = load_exercise(copy)
-    outcome = Practice(store, store.ensure_learner()).check(exercise, exercise.starter)
+    outcome = Practice(store, Actor(store.ensure_learner())).check(exercise, exercise.starter)
     assert outcome.report.tests == [] and outcome.report.suite == "visible"
     assert {f.id for f in outcome.report.findings} >= set(exercise.expected_findings)
     assert store.attempts(store.ensure_learner()) == []
