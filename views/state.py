@@ -76,7 +76,8 @@ def session_token() -> str | None:
     """The sign-in token of this browser: from the cookie the sign-in page set (read once per
     Streamlit session), kept server-side for the session's later runs."""
     if "session_token" not in st.session_state:
-        st.session_state.session_token = st.context.cookies.get(SESSION_COOKIE)
+        value = st.context.cookies.get(SESSION_COOKIE)
+        st.session_state.session_token = value if isinstance(value, str) else None
     return st.session_state.session_token
 
 
