@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from course import Exercise
-from grading.report import Report
+from grading.report import ErrorKind, Report
 from grading.submission import MAX_BYTES
 from learning import flaw
 from learning.access import AccessDenied, Actor, require_owner, require_reader
 from progress import Attempt, ExerciseProgress, FlawAnswer, ProgressStore
+from progress.models import IN_FLIGHT, AttemptState
 
 
 @dataclass
@@ -29,11 +30,40 @@ class Outcome:
     storage_error: str | None = None
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A stored submission not graded yet: where it is, so the page can show it live."""
+
+    attempt_id: int
+    state: str  # "queued" or "running"
+    position: int  # place in line while queued (1 = next), 0 once running
+    code: str
+    kind: str = "submit"
+
+
+def outcome_of(attempt: Attempt, store: ProgressStore) -> Outcome | Pending | None:
+    """What an attempt shows: its result once graded, its place while in flight, the reason
+    when the system could not grade it (not counted). None for a report this grader cannot read."""
+    assert attempt.id is not None
+    if attempt.state in IN_FLIGHT:
+        position = store.queue_position(attempt.id) if attempt.state == AttemptState.QUEUED else 0
+        return Pending(attempt.id, attempt.state, position, attempt.code)
+    if attempt.state == AttemptState.FAILED:
+        report = Report.not_gradable(
+            attempt.exercise, "hidden", ErrorKind.INTERNAL, attempt.error_reason or "Not graded."
+        )
+        return Outcome(report=report, code=attempt.code, kind="submit")
+    report = stored_report(attempt)
+    if report is None:
+        return None
+    return Outcome(report=report, code=attempt.code, kind="submit", recorded=True)
+
+
 def stored_report(attempt: Attempt) -> Report | None:
     """The report saved with an attempt; None when an older grader stored a shape this one
     cannot read (the attempt still counts, it just cannot be redrawn)."""
     try:
-        return Report.from_dict(attempt.report)
+        return Report.from_dict(attempt.report or {})
     except (TypeError, KeyError, ValueError):
         return None
 
@@ -81,13 +111,10 @@ class Workspace:
             raise AccessDenied("There is no such attempt among this learner's work.")
         return found
 
-    def last_outcome(self, slug: str) -> Outcome | None:
-        """The last recorded attempt as an outcome to redraw after a reload."""
+    def last_outcome(self, slug: str) -> Outcome | Pending | None:
+        """The last attempt as the page shows it after a reload: its result, or its place."""
         last = self.store.last_attempt(self.learner_id, slug)
-        report = stored_report(last) if last is not None else None
-        if last is None or report is None:
-            return None
-        return Outcome(report=report, code=last.code, kind="submit", recorded=True)
+        return outcome_of(last, self.store) if last is not None else None
 
     def solved_code(self, slug: str) -> str | None:
         """The newest code that solved the exercise."""

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import streamlit as st
 
+from config import current as settings
 from course import Exercise
 from learning import feedback
 from learning.course_map import ExerciseStatus, exercise_status
-from learning.workspace import Outcome
+from learning.workspace import Outcome, Pending
 from progress import StorageError
 from views import state
 from views.widgets import editor
 from views.widgets.badges import demote_headings, difficulty_text, status_badge
 from views.widgets.flaw_finder import flaw_finder, flaw_verdict
 from views.widgets.hints import hints_panel
+from views.widgets.live_status import pending_panel
 from views.widgets.report_panel import outcome_panel
 
 course = state.course()
@@ -28,7 +30,7 @@ exercise: Exercise = course.exercises[slug]
 outcome_key, flash_key = f"outcome:{slug}", f"flash:{slug}"
 
 
-def _last_outcome() -> Outcome | None:
+def _last_outcome() -> Outcome | Pending | None:
     """This session's latest result, else the last recorded attempt (after a reload)."""
     if outcome_key in st.session_state:
         return st.session_state[outcome_key]
@@ -98,7 +100,11 @@ shown = _last_outcome()
 # What the editor holds now (None until the component has reported a value).
 current = st.session_state.get(editor.editor_key(slug, editor.generation(slug)))
 current = initial if current is None else current
-marks = feedback.annotations(shown.report) if shown and shown.code == current else []
+marks = (
+    feedback.annotations(shown.report)
+    if isinstance(shown, Outcome) and shown.code == current
+    else []
+)
 code = editor.code_editor(slug, initial, marks)
 
 if code != st.session_state[saved_key]:
@@ -142,12 +148,19 @@ if check or submit:
         else "Grading: hidden tests in the sandbox, security scan, complexity…"
     )
     with st.status(label, expanded=False) as progress_box:
-        result = practice.check(exercise, code) if check else practice.submit(exercise, code)
+        result = (
+            practice.check(exercise, code)
+            if check
+            else practice.wait(practice.submit(exercise, code), settings().submit_wait_s)
+        )
         progress_box.update(label="Done", state="complete")
     st.session_state[outcome_key] = result
     st.rerun()  # redraw the whole page (badges, gutter marks, hints) from the new result
 
-if shown is not None:
+if isinstance(shown, Pending):
+    st.subheader("Result")
+    pending_panel(shown, practice.result, lambda done: st.session_state.update({outcome_key: done}))
+elif shown is not None:
     st.subheader("Result" if shown.kind == "submit" else "Check result")
     outcome_panel(shown, exercise.starter)
 

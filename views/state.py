@@ -19,6 +19,7 @@ from course.catalog import default_root
 from learning.access import AccessDenied, Actor
 from learning.accounts import Accounts
 from learning.practice import Practice
+from learning.submissions import EmbeddedExecutor, Executor
 from learning.workspace import Workspace
 from progress import LOCAL_LEARNER, ProgressStore, StorageError, database_url, make_engine, upgrade
 
@@ -148,8 +149,22 @@ def workspace(learner_id: int | None = None) -> Workspace:
         st.stop()
 
 
+@st.cache_resource(show_spinner=False)
+def _executor(url: str, root: str) -> Executor:
+    """One executor per server process; on start-up it grades what a crash left unfinished."""
+    exercises = _course(root).exercises
+    if current().executor == "distributed":
+        from worker.queue import DistributedExecutor
+
+        chosen: Executor = DistributedExecutor(_store(url), exercises)
+    else:
+        chosen = EmbeddedExecutor(_store(url), exercises)
+    chosen.recover()
+    return chosen
+
+
 def practice() -> Practice:
-    return Practice(store(), me())
+    return Practice(store(), me(), executor=_executor(database_url(), str(default_root())))
 
 
 def shielded(call: Callable[[], T], fallback: T) -> T:

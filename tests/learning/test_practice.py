@@ -11,7 +11,8 @@ from sqlmodel import Session
 from course import Exercise, load_exercise
 from grading.report import ErrorKind, Report, Status
 from learning.access import Actor
-from learning.practice import MAX_SOURCE_BYTES, Practice, stored_report
+from learning.practice import MAX_SOURCE_BYTES, Practice
+from learning.workspace import stored_report
 from progress import Attempt, ProgressStore
 from tests.views.apptest_helpers import database_locked
 
@@ -83,16 +84,18 @@ def test_a_grader_crash_keeps_the_code_and_counts_nothing(store: ProgressStore, 
     outcome = practice.submit(exercise, exercise.reference)
     assert outcome.report.error_kind == ErrorKind.INTERNAL
     assert "sandbox exploded" in outcome.report.message and outcome.code == exercise.reference
-    assert store.attempts(practice.learner_id) == []
+    (kept,) = store.attempts(practice.learner_id)  # stored before grading, so the code is kept
+    assert kept.state == "failed" and kept.code == exercise.reference
+    assert store.exercise_progress(practice.learner_id) == {}  # ...and it does not count
 
 
-def test_a_locked_database_still_shows_the_result_and_says_it_was_not_saved(
+def test_a_locked_database_grades_nothing_it_could_not_store_and_says_so(
     practice, exercise: Exercise, data_dir
 ):
     with database_locked(data_dir / "prodready.db"):
         outcome = practice.submit(exercise, exercise.reference)
-    assert outcome.report.solved and not outcome.recorded
-    assert "busy" in outcome.storage_error
+    assert not outcome.report.solved and not outcome.recorded
+    assert "busy" in outcome.storage_error and outcome.code == exercise.reference
     assert practice.store.attempts(practice.learner_id) == []
 
 
