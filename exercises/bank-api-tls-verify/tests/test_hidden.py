@@ -3,6 +3,7 @@
 The handshakes run entirely in memory (ssl.MemoryBIO): no network. The certificates below were
 made for these tests only: the bank's root CA, the bank's API certificate, a certificate the
 bank's CA issued for another host, and an impostor with the same names from another CA.
+All are valid from 2024 to 2124, so the outcome does not depend on the machine's clock.
 """
 
 import http.client
