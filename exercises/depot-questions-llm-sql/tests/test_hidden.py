@@ -5,6 +5,7 @@ carries injected instructions. No network.
 """
 
 import random
+import shutil
 import sqlite3
 from contextlib import closing
 
@@ -24,11 +25,10 @@ class FakeModel:
         return self.reply
 
 
-@pytest.fixture
-def db_path(tmp_path):
-    path = tmp_path / "reporting.db"
+def _build(path):
     rng = random.Random(42)
     with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA synchronous = OFF")
         conn.executescript(
             """
             CREATE TABLE depots (id INTEGER PRIMARY KEY, name TEXT, region TEXT);
@@ -64,6 +64,20 @@ def db_path(tmp_path):
         conn.execute("INSERT INTO users VALUES (1, 'admin@depots.example', 'pbkdf2$600000$c2FsdA$aGFzaA')")
         conn.execute("INSERT INTO invoices VALUES (1, 'Brightparcel Ltd', 1299000)")
         conn.commit()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """The reporting database, built once; each test gets its own copy."""
+    path = tmp_path_factory.mktemp("template") / "reporting.db"
+    _build(path)
+    return path
+
+
+@pytest.fixture
+def db_path(template, tmp_path):
+    path = tmp_path / "reporting.db"
+    shutil.copyfile(template, path)
     return str(path)
 
 
