@@ -7,7 +7,7 @@ import pytest
 
 from learning.access import Actor
 from learning.practice import Practice
-from worker.jobs import GRADE_TASK, attempt_lock
+from worker.jobs import GRADE_TASK, attempt_lock, conninfo
 from worker.queue import DistributedExecutor
 
 pytestmark = pytest.mark.postgres
@@ -70,3 +70,11 @@ def test_workers_recover_only_attempts_orphaned_for_a_while(executor, pg_store, 
     pg_store.enqueue(learner, exercise.slug, exercise.reference)
     assert executor.recover(older_than_s=3600) == 0, "the app may be deferring it right now"
     assert executor.recover() == 1
+
+
+def test_the_distributed_executor_refuses_sqlite_with_the_setting_to_change():
+    with pytest.raises(ValueError, match="DATABASE_URL"):
+        conninfo("sqlite:///data/prodready.db")
+    assert conninfo("postgresql+psycopg://app:s3cret@db:5432/prodready") == (
+        "postgresql://app:s3cret@db:5432/prodready"
+    )
