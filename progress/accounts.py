@@ -12,7 +12,7 @@ from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
-from progress.db import Repository, StorageError, as_utc
+from progress.db import Repository, StorageError, as_utc, row_id
 from progress.models import (
     Account,
     AccountToken,
@@ -47,8 +47,7 @@ class AccountRepository(Repository):
                     session.commit()
                 except IntegrityError:
                     continue  # another session created it first: read it back
-                assert learner.id is not None
-                return learner.id
+                return row_id(learner)
         raise StorageError(f"Could not create the learner {handle!r}.")
 
     def learner(self, learner_id: int) -> Learner | None:
@@ -91,9 +90,8 @@ class AccountRepository(Repository):
             try:
                 session.add(learner)
                 session.flush()
-                assert learner.id is not None
                 account = Account(
-                    learner_id=learner.id,
+                    learner_id=row_id(learner),
                     email=email,
                     password_hash=password_hash,
                     role=role,

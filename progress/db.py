@@ -24,6 +24,14 @@ def as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def row_id(row: object) -> int:
+    """The primary key of a stored row (rows read back or committed always have one)."""
+    value = getattr(row, "id", None)
+    if not isinstance(value, int):
+        raise StorageError("A row was used before it was saved; try again.")
+    return value
+
+
 class Repository:
     def __init__(self, engine: Engine):
         self.engine = engine
