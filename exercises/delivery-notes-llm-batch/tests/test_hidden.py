@@ -85,7 +85,7 @@ def test_every_note_gets_its_reason_code(seed, count):
 
 
 @pytest.mark.parametrize(
-    "count", [10, 25, 26, 260, 1001],
+    "count", [10, 25, 26, 260, 501],
     ids=["fewer notes than a batch", "exactly one batch", "one more than a batch", "a busy night", "a peak night"],
 )
 def test_notes_are_sent_in_batches(count):
