@@ -172,7 +172,7 @@ class Accounts:
     # Joining -----------------------------------------------------------------------------
 
     def signup_policy(self) -> SignupPolicy:
-        value = self.store.site_setting("signup")
+        value = self.store.site_setting("signup") or ""
         return (
             SignupPolicy(value) if value in SignupPolicy._value2member_map_ else SignupPolicy.INVITE
         )

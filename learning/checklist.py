@@ -143,7 +143,7 @@ def reality_check(source: str) -> tuple[Report, list[ChecklistItem]]:
 
 def _pattern_signals(tree: ast.AST) -> list[tuple[str, str]]:
     found = {
-        (area, f"Line {node.lineno}: {message(node)}")
+        (area, f"Line {getattr(node, 'lineno', 0)}: {message(node)}")
         for node in ast.walk(tree)
         for applies, area, message in _PATTERNS
         if applies(node)

@@ -50,10 +50,9 @@ def outcome_of(attempt: Attempt, store: ProgressStore) -> Outcome | Pending | No
         position = store.queue_position(row_id(attempt)) if queued else 0
         return Pending(row_id(attempt), attempt.state, position, attempt.code)
     if attempt.state == AttemptState.FAILED:
-        report = Report.not_gradable(
-            attempt.exercise, "hidden", ErrorKind.INTERNAL, attempt.error_reason or "Not graded."
-        )
-        return Outcome(report=report, code=attempt.code, kind="submit")
+        reason = attempt.error_reason or "Not graded."
+        failed = Report.not_gradable(attempt.exercise, "hidden", ErrorKind.INTERNAL, reason)
+        return Outcome(report=failed, code=attempt.code, kind="submit")
     report = stored_report(attempt)
     if report is None:
         return None
