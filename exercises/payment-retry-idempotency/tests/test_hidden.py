@@ -68,6 +68,7 @@ def charged(gateway, order):
 @pytest.mark.parametrize(
     "order",
     [ORDER, Order(7, "cus_a11", 100, "GBP"), Order(991_002, "cus_zz9", 129_999, "EUR")],
+    ids=["a typical order", "a small order in another currency", "a large order"],
 )
 def test_charges_the_order_total(order):
     """A normal checkout still charges the customer's card exactly once for the order total and returns that Charge."""
@@ -90,7 +91,16 @@ def test_transient_timeouts_are_still_retried():
     assert gateway.charges[0] == result
 
 
-@pytest.mark.parametrize("script", [[LOST, OK], [LOST, LOST, OK], [DROPPED, LOST, OK], [LOST, DROPPED, OK]])
+@pytest.mark.parametrize(
+    "script",
+    [[LOST, OK], [LOST, LOST, OK], [DROPPED, LOST, OK], [LOST, DROPPED, OK]],
+    ids=[
+        "one lost response",
+        "two lost responses in a row",
+        "a dropped request, then a lost response",
+        "a lost response, then a dropped request",
+    ],
+)
 def test_lost_response_does_not_charge_twice(script):
     """When the gateway charged the card but the response was lost in a timeout, the retry must not charge again — the customer pays once and gets the original charge back."""
     gateway = FakePaystream(script)
