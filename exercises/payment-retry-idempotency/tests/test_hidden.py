@@ -1,3 +1,6 @@
+import importlib
+import sys
+
 import pytest
 
 from order_payment import charge_order
@@ -157,3 +160,19 @@ def test_declined_card_is_not_retried():
         charge_order(ORDER, gateway, sleep=Sleeper())
     assert len(gateway.calls) == 1, f"{len(gateway.calls)} charge requests were sent"
     assert gateway.charges == []
+
+
+def test_rerun_in_a_new_worker_process_does_not_charge_twice():
+    """A redelivered job usually runs in a new worker process (the old one crashed or was
+    restarted), where nothing the first run kept in memory survives: the rerun must still find
+    the first charge instead of charging the card again."""
+    gateway = FakePaystream([LOST] + [DROPPED] * 10)
+    try:
+        charge_order(ORDER, gateway, sleep=Sleeper())
+    except GatewayTimeout:
+        pass  # the worker gave up and is restarted
+    restarted = importlib.reload(sys.modules[charge_order.__module__])
+    gateway.script = []
+    result = restarted.charge_order(ORDER, gateway, sleep=Sleeper())
+    assert len(charged(gateway, ORDER)) == 1, f"the card was charged {len(charged(gateway, ORDER))} times"
+    assert charged(gateway, ORDER)[0] == result
