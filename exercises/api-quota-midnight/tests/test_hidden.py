@@ -87,11 +87,13 @@ def test_resets_at_the_tenants_next_midnight(tz_name):
 
 
 def test_midnight_itself_starts_the_new_day():
-    """A call at the tenant's midnight exactly counts for the new day, and one a microsecond
-    earlier for the old day — the window is midnight inclusive to midnight exclusive."""
+    """A call at the tenant's midnight exactly counts for the new day, one a microsecond earlier
+    for the old day, and one exactly at the next midnight for tomorrow — the window is midnight
+    inclusive to midnight exclusive, or a call is counted on two days."""
     zone = ZoneInfo("America/Los_Angeles")
     midnight = datetime(2024, 8, 20, tzinfo=zone).astimezone(UTC)
-    calls = [midnight - timedelta(microseconds=1), midnight, midnight + timedelta(hours=5)]
+    next_midnight = datetime(2024, 8, 21, tzinfo=zone).astimezone(UTC)
+    calls = [midnight - timedelta(microseconds=1), midnight, midnight + timedelta(hours=5), next_midnight]
     status = check(calls, midnight + timedelta(hours=6), "America/Los_Angeles")
     assert status.used == 2, f"used={status.used}"
 
