@@ -25,7 +25,9 @@ def load_shipping_rules(text: str) -> dict[str, Any]:
         # safe_load builds only plain data (dicts, lists, strings, numbers,
         # dates): YAML tags that name Python objects are rejected, never run.
         data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
+        # A value the parser cannot convert (an impossible date such as 2025-02-30)
+        # is a plain ValueError, not a YAMLError; the merchant still gets a message.
         raise RulesError(f"The file is not valid YAML: {exc}") from None
 
     if not isinstance(data, dict):

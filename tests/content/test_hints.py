@@ -65,16 +65,36 @@ def _param_id(value: ast.expr) -> str | None:
     return None
 
 
-def _argvalues(call: ast.Call) -> ast.expr | None:
+def _argvalues(call: ast.Call, constants: dict[str, ast.expr]) -> ast.expr | None:
+    """The case values of a parametrize call; a module-level name is followed to its list."""
     if len(call.args) >= 2:
-        return call.args[1]
-    return next((k.value for k in call.keywords if k.arg == "argvalues"), None)
+        values = call.args[1]
+    else:
+        values = next((k.value for k in call.keywords if k.arg == "argvalues"), None)
+    if isinstance(values, ast.Name):
+        return constants.get(values.id, values)
+    return values
 
 
-def parametrize_problems(test_name: str, call: ast.Call) -> list[str]:
+def module_constants(tree: ast.Module) -> dict[str, ast.expr]:
+    """Module-level `NAME = <expression>` assignments, so `parametrize("x", CASES)` can be read."""
+    constants = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name):
+                constants[target.id] = node.value
+    return constants
+
+
+def parametrize_problems(
+    test_name: str, call: ast.Call, constants: dict[str, ast.expr]
+) -> list[str]:
     """What is wrong with one parametrize call's case names (empty when every case has a plain name)."""
     ids_node = next((k.value for k in call.keywords if k.arg == "ids"), None)
-    values = _argvalues(call)
+    if isinstance(ids_node, ast.Name):
+        ids_node = constants.get(ids_node.id, ids_node)
+    values = _argvalues(call, constants)
     if ids_node is not None:
         if not isinstance(ids_node, (ast.List, ast.Tuple)):
             return [f"{test_name}: ids= must be a literal list of strings"]
@@ -99,10 +119,11 @@ def parametrize_problems(test_name: str, call: ast.Call) -> list[str]:
 @each_folder
 def test_parametrised_hidden_tests_name_their_cases(folder: Path):
     tree = ast.parse((folder / "tests" / "test_hidden.py").read_text(encoding="utf-8"))
+    constants = module_constants(tree)
     problems = []
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             for decorator in node.decorator_list:
                 if _is_parametrize(decorator):
-                    problems += parametrize_problems(node.name, decorator)
+                    problems += parametrize_problems(node.name, decorator, constants)
     assert not problems, "\n".join(problems)
