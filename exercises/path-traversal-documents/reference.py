@@ -28,4 +28,7 @@ def read_document(base_dir: Path, raw_name: str) -> bytes:
     # is_relative_to compares whole path components: /p/1001-archive is not in /p/1001.
     if not path.is_relative_to(base) or not path.is_file():
         raise DocumentNotFound(name)
-    return path.read_bytes()
+    try:
+        return path.read_bytes()
+    except OSError:  # unreadable, or deleted since the check: still just "not found"
+        raise DocumentNotFound(name) from None
