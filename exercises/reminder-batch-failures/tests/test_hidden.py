@@ -78,7 +78,7 @@ def test_reads_the_requested_day():
     assert report.sent == [] and report.failed == []
 
 
-@pytest.mark.parametrize("failing", [[1], [0, 4], [2, 3, 5]], ids=["one", "first-and-last", "several"])
+@pytest.mark.parametrize("failing", [[1], [0, 4], [2, 3, 5]], ids=["one patient in the middle", "the first and the last patient", "several patients in a row"])
 def test_delivery_failures_do_not_stop_the_batch(failing):
     """A text that can't be delivered doesn't stop the others; it is listed in report.failed and left unmarked so the next run retries it."""
     bookings = _bookings(6 if 5 in failing else 5)
@@ -113,7 +113,7 @@ def test_every_send_has_a_timeout():
         assert type(timeout) in (int, float) and 0 < timeout <= 10, f"timeout was {timeout!r}"
 
 
-@pytest.mark.parametrize("stop", [KeyboardInterrupt(), SystemExit(143)], ids=["ctrl-c", "sigterm-exit"])
+@pytest.mark.parametrize("stop", [KeyboardInterrupt(), SystemExit(143)], ids=["Ctrl-C", "a deploy stopping the job"])
 def test_stopping_the_job_is_not_swallowed(stop):
     """Ctrl-C or a shutdown (SystemExit) stops the run at once instead of being treated as a failed text — ops must be able to stop a job that is texting the wrong day."""
     bookings = _bookings(5)
