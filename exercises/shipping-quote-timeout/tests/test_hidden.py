@@ -12,6 +12,10 @@ class WouldHangForever(BaseException):
     """Stands in for a request that never returns: nothing but a timeout ends it."""
 
 
+class IntegrationBug(Exception):
+    """A mistake in our own code that no handler could have been written for in advance."""
+
+
 class FakeCarrier:
     """Same interface as CarrierClient; records every call instead of using the network."""
 
@@ -100,8 +104,14 @@ def test_fallback_is_logged_with_its_cause(caplog, error):
 
 @pytest.mark.parametrize(
     "bug",
-    [TypeError("get_json() got an unexpected keyword argument 'weight'"), AttributeError("'NoneType' object has no attribute 'get_json'")],
-    ids=["a wrong argument in our code", "a missing attribute in our code"],
+    [
+        TypeError("get_json() got an unexpected keyword argument 'weight'"),
+        AttributeError("'NoneType' object has no attribute 'get_json'"),
+        KeyError("postcode"),
+        IntegrationBug("rates path renamed in the client"),
+    ],
+    ids=["a wrong argument in our code", "a missing attribute in our code", "a missing key in our code",
+         "a bug of a kind nobody listed"],
 )
 def test_bugs_are_not_hidden_behind_the_flat_rate(bug):
     """An exception that is not a carrier failure (a bug in our code) is raised, not turned into the flat rate — a catch-all would hide a broken integration until the accountant notices."""
