@@ -134,9 +134,17 @@ def test_database_failure_stops_the_run():
     assert len(gateway.sent) == 3, f"{len(gateway.sent)} texts were sent; the job kept going after the database failed"
 
 
-def test_bugs_are_not_counted_as_failed_texts():
+class GatewayMisconfigured(Exception):
+    """A problem on our side that is not about one patient's text (here: no sender id configured)."""
+
+
+@pytest.mark.parametrize("bug", [
+    TypeError("send() got an unexpected keyword argument 'sender'"),
+    KeyError("SMS_SENDER_ID"),
+    GatewayMisconfigured("no sender id configured for this account"),
+], ids=["a wrong argument in our code", "a missing setting", "a kind of error nobody listed"])
+def test_bugs_are_not_counted_as_failed_texts(bug):
     """An exception that is not a delivery failure (a bug, a misconfigured gateway) propagates instead of being reported as one more failed text."""
     bookings = _bookings(3)
-    bug = TypeError("send() got an unexpected keyword argument 'sender'")
-    with pytest.raises(TypeError):
+    with pytest.raises(type(bug)):
         send_reminders(FakeStore(bookings), FakeGateway({bookings[0].phone: bug}), DAY)
