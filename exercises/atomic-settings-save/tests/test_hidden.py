@@ -76,6 +76,9 @@ def _patch_os(monkeypatch, name, func):
         monkeypatch.setattr(settings_store, name, func)
 
 
+ALL_FILES = "every file"
+
+
 @pytest.fixture
 def disk_log(monkeypatch):
     """Records fsync and rename calls (with the inode involved) while still doing them."""
@@ -99,6 +102,13 @@ def disk_log(monkeypatch):
     _patch_os(monkeypatch, "fsync", syncer(os.fsync))
     if hasattr(os, "fdatasync"):
         _patch_os(monkeypatch, "fdatasync", syncer(os.fdatasync))
+    real_sync = os.sync
+
+    def sync_everything():
+        events.append(("fsync", ALL_FILES, None))  # os.sync() flushes every file, this one too
+        return real_sync()
+
+    _patch_os(monkeypatch, "sync", sync_everything)
     _patch_os(monkeypatch, "replace", mover(real_replace))
     _patch_os(monkeypatch, "rename", mover(real_rename))
     return events
@@ -191,7 +201,7 @@ def test_open_reader_never_sees_a_half_written_file(tmp_path):
 
 
 def test_new_data_is_on_disk_before_the_rename(tmp_path, disk_log):
-    """The new settings are flushed and synced to disk (fsync or fdatasync) before the file is renamed into place — otherwise a power cut right after saving can leave an empty settings file."""
+    """The new settings are flushed and synced to disk (fsync, fdatasync or sync) before the file is renamed into place — otherwise a power cut right after saving can leave an empty settings file."""
     path = tmp_path / "settings.json"
     _write_old(path)
     save_settings(path, GOOD[0])
@@ -199,7 +209,7 @@ def test_new_data_is_on_disk_before_the_rename(tmp_path, disk_log):
     assert renames, "the new file was never renamed into place (os.replace)"
     last = renames[-1]
     moved_inode = disk_log[last][1]
-    synced = [e for e in disk_log[:last] if e[0] == "fsync" and e[1] == moved_inode]
+    synced = [e for e in disk_log[:last] if e[0] == "fsync" and e[1] in (moved_inode, ALL_FILES)]
     assert synced, "the file renamed into place was not synced to disk before the rename"
 
 
@@ -225,6 +235,7 @@ def test_disk_full_while_flushing_keeps_old_file(tmp_path, monkeypatch):
     _patch_os(monkeypatch, "fsync", full_disk)
     if hasattr(os, "fdatasync"):
         _patch_os(monkeypatch, "fdatasync", full_disk)
+    _patch_os(monkeypatch, "sync", lambda: full_disk(None))
     err = _save_expecting_failure(path, GOOD[1])
     assert _caused_by(err, OSError), f"{type(err).__name__} does not carry the disk error as its cause"
     assert path.read_bytes() == old, "the previous settings file was changed"
