@@ -84,6 +84,10 @@ INVALID = [
                  id="a date that does not exist"),
     pytest.param("currency: EUR\nzones: [{name: EU, countries: [DE], price_cents: !!int lots}]\n",
                  id="a whole-number tag on a word"),
+    pytest.param("currency: EUR\nzones: [{name: EU, countries: [DE], price_cents: 1, express: !!bool maybe}]\n",
+                 id="a yes-or-no tag on a word"),
+    pytest.param("currency: EUR\nvalid_from: !!timestamp soon\nzones: [{name: EU, countries: [DE], price_cents: 1}]\n",
+                 id="a date tag on a word"),
 ]
 
 
