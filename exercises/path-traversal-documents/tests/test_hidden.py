@@ -47,12 +47,12 @@ def test_reads_a_document_in_a_subfolder(tree):
     check_bytes(read_document(base, "2024%2Fx-ray%20scan.png"), b"\x89PNG 1001")
 
 
-@pytest.mark.parametrize("name", ["missing.pdf", "2024", "2024/", "", "2024/missing.png"],
+@pytest.mark.parametrize("name", ["missing.pdf", "2024", "2024/", "", "2024/missing.png", "x" * 300 + ".pdf"],
                          ids=["a file that does not exist", "a folder", "a folder with a trailing slash",
-                              "an empty name", "a missing file in a sub-folder"])
+                              "an empty name", "a missing file in a sub-folder", "a name too long for the file system"])
 def test_missing_document_is_not_found(tree, name):
-    """A name that is not a file in the patient's folder (missing, or a folder) raises
-    DocumentNotFound, which the web layer turns into a 404."""
+    """A name that is not a file in the patient's folder (missing, a folder, or a name the file
+    system refuses outright) raises DocumentNotFound, which the web layer turns into a 404."""
     _root, base = tree
     with pytest.raises(DocumentNotFound):
         read_document(base, name)
