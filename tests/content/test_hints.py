@@ -87,13 +87,33 @@ def module_constants(tree: ast.Module) -> dict[str, ast.expr]:
     return constants
 
 
+def _literal_names(node: ast.expr | None, constants: dict[str, ast.expr]) -> ast.expr | None:
+    """`ids=NAME`, `ids=list(NAME)` or `ids=[*NAME]` over a module-level literal list, tuple or
+    dict (its keys: descriptions written as dict keys) become that literal list of names."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id
+        in (
+            "list",
+            "tuple",
+        )
+    ):
+        node = node.args[0] if len(node.args) == 1 else node
+    if isinstance(node, ast.Name):
+        node = constants.get(node.id, node)
+    if isinstance(node, ast.Dict) and all(key is not None for key in node.keys):
+        return ast.List(elts=[key for key in node.keys if key is not None], ctx=ast.Load())
+    return node
+
+
 def parametrize_problems(
     test_name: str, call: ast.Call, constants: dict[str, ast.expr]
 ) -> list[str]:
     """What is wrong with one parametrize call's case names (empty when every case has a plain name)."""
-    ids_node = next((k.value for k in call.keywords if k.arg == "ids"), None)
-    if isinstance(ids_node, ast.Name):
-        ids_node = constants.get(ids_node.id, ids_node)
+    ids_node = _literal_names(
+        next((k.value for k in call.keywords if k.arg == "ids"), None), constants
+    )
     values = _argvalues(call, constants)
     if ids_node is not None:
         if not isinstance(ids_node, (ast.List, ast.Tuple)):
