@@ -16,8 +16,8 @@ from procrastinate import exceptions
 
 from course import Exercise
 from progress import ProgressStore
-from progress.db import as_utc
-from progress.models import IN_FLIGHT, Attempt, utc_now
+from progress.db import as_utc, row_id
+from progress.models import IN_FLIGHT, Attempt, AttemptState, utc_now
 from worker.jobs import GRADE_TASK, attempt_lock, conninfo, make_app
 from worker.schema import ensure_schema
 
@@ -70,16 +70,14 @@ class DistributedExecutor:
         orphans = [
             attempt
             for attempt in in_flight
-            if attempt.id is not None
-            and attempt_lock(attempt.id) not in live
+            if attempt_lock(row_id(attempt)) not in live
             and _idle_for(attempt) >= timedelta(seconds=older_than_s)
         ]
-        running = [a.id for a in orphans if a.state == "running" and a.id is not None]
+        running = [row_id(a) for a in orphans if a.state == AttemptState.RUNNING]
         if running:  # their grader is gone and no job will come back for them
             self.store.requeue_running(running)
         for attempt in orphans:
-            assert attempt.id is not None
-            self.dispatch(attempt.id)
+            self.dispatch(row_id(attempt))
         return len(orphans)
 
     def live_locks(self) -> set[str]:
