@@ -58,7 +58,7 @@ def test_a_worker_killed_mid_job_loses_nothing_and_grades_nothing_twice(
     first = start_worker("grader-a")
     wait_for(lambda: len(registered_workers(pg_db)) == 1, "worker a to register", [first])
     first_id = registered_workers(pg_db)[0]
-    submitted = submit_burst(pg_store, executor, model, 6)
+    submitted = submit_burst(pg_store, executor, model, 8)
 
     wait_for(
         lambda: (
