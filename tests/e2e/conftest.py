@@ -35,11 +35,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(data_dir: Path) -> tuple[subprocess.Popen, str]:
-    """`streamlit run app.py` on a free port with its own database; returns it once healthy."""
+def start_server(
+    data_dir: Path, settings: dict[str, str] | None = None
+) -> tuple[subprocess.Popen, str]:
+    """`streamlit run app.py` on a free port with its own database (or the DATABASE_URL in
+    `settings`, which override the environment); returns it once healthy."""
     port = _free_port()
     env = {**os.environ, "PRODREADY_DATA_DIR": str(data_dir)}
     env.pop("DATABASE_URL", None)
+    env.update(settings or {})
     server = subprocess.Popen(
         [
             sys.executable,
