@@ -92,7 +92,7 @@ async def keep_queue_healthy(
             await retry_stalled_jobs(app, heartbeat * STALLED_AFTER_BEATS)
             recovered = await asyncio.to_thread(executor.recover, heartbeat * STALLED_AFTER_BEATS)
             if recovered:
-                log.info("deferred %d stored attempts that had no job", recovered)
+                log.info("gave a job to %d stored attempt(s) that had none", recovered)
         except Exception:  # noqa: BLE001  the database may be restarting: try at the next beat
             log.exception("queue upkeep failed; trying again in %s s", heartbeat)
 

@@ -112,3 +112,15 @@ def test_a_worker_with_other_exercise_content_refuses_the_job(
     assert "copy of this exercise differs" in attempt.error_reason
     assert attempt.code == model.reference, "the learner's code is kept"
     assert pg_store.exercise_progress(learner) == {}, "a refused attempt does not count"
+
+
+def test_an_attempt_stored_without_a_job_is_graded_by_the_workers_upkeep(
+    pg_db, pg_store, course, model, start_worker
+):
+    # An app stored this and died before deferring its job, and was never started again.
+    learner = pg_store.ensure_learner("learner")
+    attempt, _ = pg_store.enqueue(learner, model.slug, model.reference)
+    worker = start_worker("grader-upkeep")
+    wait_for(lambda: pg_store.attempt(attempt.id).state == "graded", "the orphan's grade", [worker])
+    assert pg_store.attempt(attempt.id).solved
+    assert "gave a job to 1 stored attempt(s) that had none" in worker.text()
