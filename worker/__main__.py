@@ -41,7 +41,10 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=args.log_level, format="%(asctime)s %(name)s %(message)s")
 
     url = settings.effective_database_url
-    ensure_schema(conninfo(url))
+    try:
+        ensure_schema(conninfo(url))
+    except ValueError as exc:  # not PostgreSQL: say which setting to change, no traceback
+        raise SystemExit(f"python -m worker: {exc}") from exc
     course = load_course(default_root())
     store = ProgressStore(make_engine(url))
     app = make_app(url, pool_size=args.concurrency + 3)

@@ -3,10 +3,15 @@ defers, the queueing lock against duplicates, and recovery of attempts left with
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from learning.access import Actor
 from learning.practice import Practice
+from tests.worker.conftest import ROOT
 from worker.jobs import GRADE_TASK, attempt_lock, conninfo
 from worker.queue import DistributedExecutor
 
@@ -78,3 +83,13 @@ def test_the_distributed_executor_refuses_sqlite_with_the_setting_to_change():
     assert conninfo("postgresql+psycopg://app:s3cret@db:5432/prodready") == (
         "postgresql://app:s3cret@db:5432/prodready"
     )
+
+
+def test_a_worker_started_without_postgresql_says_which_setting_to_change(tmp_path):
+    env = {**os.environ, "PRODREADY_DATA_DIR": str(tmp_path)}
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "worker"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert "DATABASE_URL" in done.stderr and "Traceback" not in done.stderr
