@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 from collections import Counter
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from learning.access import Actor
 from learning.practice import Practice
 from learning.workspace import Pending
 from progress import ProgressStore
-from tests.worker.conftest import ROOT, jobs_of, registered_workers, wait_for
+from tests.worker.conftest import PATIENCE_S, ROOT, jobs_of, registered_workers, wait_for
 from worker.queue import DistributedExecutor
 
 pytestmark = pytest.mark.postgres
@@ -124,3 +125,16 @@ def test_an_attempt_stored_without_a_job_is_graded_by_the_workers_upkeep(
     wait_for(lambda: pg_store.attempt(attempt.id).state == "graded", "the orphan's grade", [worker])
     assert pg_store.attempt(attempt.id).solved
     assert "gave a job to 1 stored attempt(s) that had none" in worker.text()
+
+
+def test_a_worker_stopped_with_sigterm_finishes_the_grade_it_is_running(
+    pg_db, pg_store, course, model, start_worker
+):
+    executor = DistributedExecutor(pg_store, course.exercises)
+    worker = start_worker("grader-stopping")
+    (attempt_id,) = submit_burst(pg_store, executor, model, 1)
+    wait_for(lambda: pg_store.attempt(attempt_id).state == "running", "the grade", [worker])
+    worker.process.send_signal(signal.SIGTERM)
+    assert worker.process.wait(timeout=PATIENCE_S) == 0
+    attempt = pg_store.attempt(attempt_id)
+    assert attempt.state == "graded" and attempt.solved
