@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 GRADE_TASK = "prodready.grade_attempt"
 QUEUE = "grading"
 # A storage hiccup (the database restarting) is retried a few times before the job gives up;
-# the attempt row then stays in flight and the app's recovery defers it again.
+# the attempt row then stays in flight and the workers' upkeep defers it again.
 STORAGE_RETRY = procrastinate.RetryStrategy(max_attempts=5, wait=2, retry_exceptions={StorageError})
 
 
