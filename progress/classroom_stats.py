@@ -1,0 +1,331 @@
+"""The aggregate queries behind the instructor dashboard, the workshop board and the pacing view.
+
+Every page refresh is one query per panel that returns one row per learner and exercise (or
+fewer), computed by the database from the attempt index; attempts are never loaded into Python
+for them. The late-policy arithmetic mirrors learning/classroom_late.py (tests hold the two to the
+same answers): whole-second timestamps, a started day counts as a day, integer rounding half up.
+Datetimes are stored in UTC on both databases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from progress.db import Repository, as_utc
+
+GRADED = "graded"
+
+
+@dataclass(frozen=True)
+class GradeRow:
+    learner_id: int
+    exercise: str
+    score: int | None  # after the late policy; None when no attempt counts
+    raw_score: int | None
+    days_late: int
+    attempts: int
+    solved_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SolveRow:
+    """One learner's path to solving one exercise (any time, not only for the assignment)."""
+
+    learner_id: int
+    exercise: str
+    attempts: int  # attempts up to and including the first solving one, or all if unsolved
+    first_opened: datetime | None
+    first_solved: datetime | None
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    exercise: str
+    solvers: int
+    rank: int  # 1 = the first to solve it
+    pseudonym: str | None  # None: that solver did not choose to be named on the board
+    solved_at: datetime
+
+
+@dataclass(frozen=True)
+class PacingRow:
+    exercise: str
+    requirement: str | None  # None: the row counting who is stuck on the exercise
+    learners: int
+
+
+def _epoch(dialect: str, column: str) -> str:
+    """Whole seconds since 1970 of a stored UTC datetime (rounded down on both databases)."""
+    if dialect == "postgresql":
+        return f"CAST(FLOOR(EXTRACT(EPOCH FROM {column})) AS BIGINT)"
+    return f"CAST(strftime('%s', {column}) AS INTEGER)"
+
+
+def _failures(dialect: str, source: str, field: str) -> tuple[str, str]:
+    """FROM-clause addition and column for the failed hidden requirements of `source`.report."""
+    if dialect == "postgresql":
+        return (
+            f"CROSS JOIN LATERAL json_array_elements({source}.report -> 'tests') AS t(item)",
+            f"t.item ->> '{field}'",
+        )
+    return (f", json_each({source}.report, '$.tests') AS t", f"json_extract(t.value, '$.{field}')")
+
+
+def _failed(dialect: str) -> str:
+    column = (
+        "t.item ->> 'status'" if dialect == "postgresql" else "json_extract(t.value, '$.status')"
+    )
+    return f"{column} <> 'passed'"
+
+
+def _findings(dialect: str, source: str) -> tuple[str, str, str]:
+    if dialect == "postgresql":
+        return (
+            f"CROSS JOIN LATERAL json_array_elements({source}.report -> 'findings') AS f(item)",
+            "f.item ->> 'id'",
+            "f.item ->> 'message'",
+        )
+    return (
+        f", json_each({source}.report, '$.findings') AS f",
+        "json_extract(f.value, '$.id')",
+        "json_extract(f.value, '$.message')",
+    )
+
+
+def _expanding(*names: str) -> list[sa.BindParameter]:
+    return [sa.bindparam(name, expanding=True) for name in names]
+
+
+class ClassroomStats(Repository):
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def _rows(self, sql: str, params: dict, expanding: tuple[str, ...] = ()) -> list:
+        statement = sa.text(sql)
+        if expanding:
+            statement = statement.bindparams(*_expanding(*expanding))
+        with self._session() as session:
+            return list(session.connection().execute(statement, params))
+
+    # The matrix -------------------------------------------------------------------------
+
+    def grades(
+        self,
+        assignment_id: int,
+        cohort_id: int,
+        exercises: list[str],
+        policy: str,
+        per_day: int,
+        floor: int,
+        learner_id: int | None = None,
+    ) -> list[GradeRow]:
+        """Per member (or one learner) and exercise with a graded attempt: the assignment grade."""
+        if not exercises:
+            return []
+        deadline = "COALESCE(x.due_at, asg.due_at)"
+        late_seconds = (
+            f"({_epoch(self.dialect, 'a.created_at')} - {_epoch(self.dialect, deadline)})"
+        )
+        kept = {
+            "accept": "100",
+            "close": "CASE WHEN days = 0 THEN 100 END",
+            "penalty": (
+                "CASE WHEN days = 0 THEN 100 WHEN 100 - :per_day * days < :floor THEN :floor "
+                "ELSE 100 - :per_day * days END"
+            ),
+        }[policy]
+        one = "AND m.learner_id = :learner" if learner_id is not None else ""
+        sql = f"""
+        WITH scored AS (
+            SELECT a.id, a.learner_id, a.exercise, a.score, a.solved, a.created_at,
+                   CASE WHEN a.created_at <= {deadline} THEN 0
+                        WHEN {late_seconds} <= 0 THEN 1
+                        ELSE ({late_seconds} + 86399) / 86400 END AS days
+            FROM cohort_member m
+            JOIN assignment asg ON asg.id = :assignment
+            JOIN attempt a ON a.learner_id = m.learner_id
+            LEFT JOIN extension x ON x.assignment_id = asg.id AND x.learner_id = m.learner_id
+            WHERE m.cohort_id = :cohort {one} AND a.exercise IN :exercises AND a.state = '{GRADED}'
+        ), earned AS (
+            SELECT scored.*, (score * ({kept}) + 50) / 100 AS earned FROM scored
+        ), ranked AS (
+            SELECT earned.*,
+                   ROW_NUMBER() OVER (PARTITION BY learner_id, exercise
+                        ORDER BY CASE WHEN earned IS NULL THEN 1 ELSE 0 END, earned DESC,
+                                 created_at, id) AS place,
+                   COUNT(*) OVER (PARTITION BY learner_id, exercise) AS tries,
+                   MIN(CASE WHEN solved AND earned IS NOT NULL THEN created_at END)
+                        OVER (PARTITION BY learner_id, exercise) AS solved_at
+            FROM earned
+        )
+        SELECT learner_id, exercise, earned, CASE WHEN earned IS NULL THEN NULL ELSE score END,
+               CASE WHEN earned IS NULL THEN 0 ELSE days END, tries, solved_at
+        FROM ranked WHERE place = 1
+        """
+        params = {
+            "assignment": assignment_id,
+            "cohort": cohort_id,
+            "exercises": exercises,
+            "per_day": per_day,
+            "floor": floor,
+            "learner": learner_id,
+        }
+        return [
+            GradeRow(lid, slug, earned, raw, days, tries, _utc(solved_at))
+            for lid, slug, earned, raw, days, tries, solved_at in self._rows(
+                sql, params, ("exercises",)
+            )
+        ]
+
+    # What the class gets wrong ----------------------------------------------------------
+
+    def solve_paths(self, cohort_id: int, exercises: list[str]) -> list[SolveRow]:
+        if not exercises:
+            return []
+        sql = f"""
+        WITH mine AS (
+            SELECT a.learner_id, a.exercise, a.created_at, a.solved
+            FROM cohort_member m JOIN attempt a ON a.learner_id = m.learner_id
+            WHERE m.cohort_id = :cohort AND a.exercise IN :exercises AND a.state = '{GRADED}'
+        ), firsts AS (
+            SELECT learner_id, exercise,
+                   MIN(CASE WHEN solved THEN created_at END) AS first_solved
+            FROM mine GROUP BY learner_id, exercise
+        )
+        SELECT f.learner_id, f.exercise,
+               (SELECT COUNT(*) FROM mine WHERE mine.learner_id = f.learner_id
+                  AND mine.exercise = f.exercise
+                  AND (f.first_solved IS NULL OR mine.created_at <= f.first_solved)),
+               o.first_opened_at, f.first_solved
+        FROM firsts f
+        LEFT JOIN exercise_open o ON o.learner_id = f.learner_id AND o.exercise = f.exercise
+        """
+        rows = self._rows(sql, {"cohort": cohort_id, "exercises": exercises}, ("exercises",))
+        return [
+            SolveRow(lid, slug, tries, _utc(opened), _utc(solved))
+            for lid, slug, tries, opened, solved in rows
+        ]
+
+    def _latest(self, since: bool = False) -> str:
+        window = "AND a.created_at >= :since" if since else ""
+        return f"""
+        latest AS (
+            SELECT a.learner_id, a.exercise, a.solved, a.report,
+                   ROW_NUMBER() OVER (PARTITION BY a.learner_id, a.exercise
+                                      ORDER BY a.created_at DESC, a.id DESC) AS place
+            FROM cohort_member m JOIN attempt a ON a.learner_id = m.learner_id
+            WHERE m.cohort_id = :cohort AND a.exercise IN :exercises
+              AND a.state = '{GRADED}' {window}
+        )"""
+
+    def failed_requirements(
+        self, cohort_id: int, exercises: list[str], limit: int = 10
+    ) -> list[tuple[str, str, int]]:
+        """(exercise, requirement in learner words, learners whose latest attempt fails it)."""
+        if not exercises:
+            return []
+        join, message = _failures(self.dialect, "latest", "message")
+        sql = f"""
+        WITH {self._latest()}
+        SELECT latest.exercise, {message} AS requirement, COUNT(*) AS learners
+        FROM latest {join}
+        WHERE latest.place = 1 AND {_failed(self.dialect)}
+        GROUP BY latest.exercise, {message}
+        ORDER BY learners DESC, requirement
+        """
+        rows = self._rows(sql, {"cohort": cohort_id, "exercises": exercises}, ("exercises",))
+        per_exercise: dict[str, int] = {}
+        kept = []
+        for slug, requirement, learners in rows:
+            if per_exercise.get(slug, 0) < limit:
+                per_exercise[slug] = per_exercise.get(slug, 0) + 1
+                kept.append((slug, requirement or "", int(learners)))
+        return kept
+
+    def findings_left(
+        self, cohort_id: int, exercises: list[str], limit: int = 10
+    ) -> list[tuple[str, str, str, int]]:
+        """(exercise, bandit id, message, learners whose latest attempt still has it)."""
+        if not exercises:
+            return []
+        join, finding_id, message = _findings(self.dialect, "latest")
+        sql = f"""
+        WITH {self._latest()}
+        SELECT latest.exercise, {finding_id}, MAX({message}), COUNT(DISTINCT latest.learner_id) AS n
+        FROM latest {join}
+        WHERE latest.place = 1
+        GROUP BY latest.exercise, {finding_id}
+        ORDER BY n DESC
+        """
+        rows = self._rows(sql, {"cohort": cohort_id, "exercises": exercises}, ("exercises",))
+        return [(slug, fid or "", msg or "", int(n)) for slug, fid, msg, n in rows][: limit * 4]
+
+    # The room ---------------------------------------------------------------------------
+
+    def board(self, cohort_id: int, exercises: list[str], firsts: int = 3) -> list[BoardRow]:
+        """Per exercise: how many members solved it, and its first `firsts` solvers."""
+        if not exercises:
+            return []
+        sql = f"""
+        WITH solved AS (
+            SELECT a.exercise, m.learner_id, m.pseudonym, MIN(a.created_at) AS solved_at
+            FROM cohort_member m JOIN attempt a ON a.learner_id = m.learner_id
+            WHERE m.cohort_id = :cohort AND a.exercise IN :exercises
+              AND a.state = '{GRADED}' AND a.solved
+            GROUP BY a.exercise, m.learner_id, m.pseudonym
+        ), ranked AS (
+            SELECT solved.*,
+                   ROW_NUMBER() OVER (PARTITION BY exercise ORDER BY solved_at, learner_id) AS place,
+                   COUNT(*) OVER (PARTITION BY exercise) AS solvers
+            FROM solved
+        )
+        SELECT exercise, solvers, place, pseudonym, solved_at FROM ranked WHERE place <= :firsts
+        ORDER BY exercise, place
+        """
+        params = {"cohort": cohort_id, "exercises": exercises, "firsts": firsts}
+        return [
+            BoardRow(slug, int(n), int(place), name, as_utc(_parse(at)))
+            for slug, n, place, name, at in self._rows(sql, params, ("exercises",))
+        ]
+
+    def pacing(self, cohort_id: int, exercises: list[str], since: datetime) -> list[PacingRow]:
+        """Who is stuck now: members whose latest attempt since `since` did not solve an exercise
+        they have never solved; per exercise their number, and the requirements they fail."""
+        if not exercises:
+            return []
+        join, message = _failures(self.dialect, "stuck", "message")
+        sql = f"""
+        WITH {self._latest(since=True)},
+        stuck AS (
+            SELECT latest.* FROM latest
+            WHERE latest.place = 1 AND NOT latest.solved AND NOT EXISTS (
+                SELECT 1 FROM attempt s WHERE s.learner_id = latest.learner_id
+                  AND s.exercise = latest.exercise AND s.state = '{GRADED}' AND s.solved)
+        )
+        SELECT exercise, NULL, COUNT(*) FROM stuck GROUP BY exercise
+        UNION ALL
+        SELECT stuck.exercise, {message}, COUNT(*) FROM stuck {join}
+        WHERE {_failed(self.dialect)}
+        GROUP BY stuck.exercise, {message}
+        """
+        params = {"cohort": cohort_id, "exercises": exercises, "since": since}
+        return [
+            PacingRow(slug, requirement, int(n))
+            for slug, requirement, n in self._rows(sql, params, ("exercises",))
+        ]
+
+
+def _parse(value: object) -> datetime:
+    # Raw SQL on SQLite hands back the stored text; PostgreSQL hands back a datetime.
+    if isinstance(value, str):
+        return datetime.fromisoformat(value)
+    assert isinstance(value, datetime)
+    return value
+
+
+def _utc(value: object) -> datetime | None:
+    return None if value is None else as_utc(_parse(value))
