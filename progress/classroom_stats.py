@@ -329,3 +329,48 @@ def _parse(value: object) -> datetime:
 
 def _utc(value: object) -> datetime | None:
     return None if value is None else as_utc(_parse(value))
+
+
+@dataclass(frozen=True)
+class WorkRow:
+    """Hints used and the find-the-flaw answer of one learner on one exercise."""
+
+    learner_id: int
+    exercise: str
+    hints: int
+    flaw_lines_found: int | None
+    flaw_lines_expected: int | None
+    flaw_limitation_correct: bool | None
+
+
+class ClassroomWork(Repository):
+    def work(self, cohort_id: int, exercises: list[str]) -> list[WorkRow]:
+        """One query: hints and flaw answers of every member on the given exercises."""
+        if not exercises:
+            return []
+        sql = """
+        WITH pairs AS (
+            SELECT h.learner_id, h.exercise FROM hintuse h
+            JOIN cohort_member m ON m.learner_id = h.learner_id AND m.cohort_id = :cohort
+            WHERE h.exercise IN :exercises
+            UNION
+            SELECT f.learner_id, f.exercise FROM flawanswer f
+            JOIN cohort_member m ON m.learner_id = f.learner_id AND m.cohort_id = :cohort
+            WHERE f.exercise IN :exercises
+        )
+        SELECT p.learner_id, p.exercise,
+               (SELECT COUNT(*) FROM hintuse h
+                 WHERE h.learner_id = p.learner_id AND h.exercise = p.exercise),
+               f.lines_found, f.lines_expected, f.limitation_correct
+        FROM pairs p
+        LEFT JOIN flawanswer f ON f.learner_id = p.learner_id AND f.exercise = p.exercise
+        """
+        statement = sa.text(sql).bindparams(*_expanding("exercises"))
+        with self._session() as session:
+            rows = session.connection().execute(
+                statement, {"cohort": cohort_id, "exercises": exercises}
+            )
+            return [
+                WorkRow(lid, slug, int(hints), found, expected, None if ok is None else bool(ok))
+                for lid, slug, hints, found, expected, ok in rows
+            ]
