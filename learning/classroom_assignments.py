@@ -51,6 +51,7 @@ class MatrixCell:
     hints: int
     flaw: str  # "", or e.g. "2/3 lines, limitation right"
     deadline: datetime
+    attempt_id: int | None = None  # the attempt the grade comes from
 
     @property
     def standing(self) -> Standing:
@@ -333,4 +334,5 @@ def _cell(
         hints=work.hints if work else 0,
         flaw=flaw,
         deadline=deadline,
+        attempt_id=grade.attempt_id if grade else None,
     )

@@ -10,7 +10,7 @@ Datetimes are stored in UTC on both databases.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
@@ -28,6 +28,7 @@ class GradeRow:
     days_late: int
     attempts: int
     solved_at: datetime | None
+    attempt_id: int | None = None  # the attempt the grade comes from
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,13 @@ class ClassroomStats(Repository):
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    def _moment(self, moment: datetime) -> object:
+        """A bound datetime compared with stored ones: SQLite stores UTC text without a zone."""
+        utc = moment.astimezone(UTC)
+        if self.dialect == "sqlite":
+            return utc.strftime("%Y-%m-%d %H:%M:%S.%f")
+        return utc
+
     def _rows(self, sql: str, params: dict, expanding: tuple[str, ...] = ()) -> list:
         statement = sa.text(sql)
         if expanding:
@@ -163,7 +171,8 @@ class ClassroomStats(Repository):
             FROM earned
         )
         SELECT learner_id, exercise, earned, CASE WHEN earned IS NULL THEN NULL ELSE score END,
-               CASE WHEN earned IS NULL THEN 0 ELSE days END, tries, solved_at
+               CASE WHEN earned IS NULL THEN 0 ELSE days END, tries, solved_at,
+               CASE WHEN earned IS NULL THEN NULL ELSE id END
         FROM ranked WHERE place = 1
         """
         params = {
@@ -175,8 +184,8 @@ class ClassroomStats(Repository):
             "learner": learner_id,
         }
         return [
-            GradeRow(lid, slug, earned, raw, days, tries, _utc(solved_at))
-            for lid, slug, earned, raw, days, tries, solved_at in self._rows(
+            GradeRow(lid, slug, earned, raw, days, tries, _utc(solved_at), chosen)
+            for lid, slug, earned, raw, days, tries, solved_at, chosen in self._rows(
                 sql, params, ("exercises",)
             )
         ]
@@ -312,11 +321,24 @@ class ClassroomStats(Repository):
         WHERE {_failed(self.dialect)}
         GROUP BY stuck.exercise, {message}
         """
-        params = {"cohort": cohort_id, "exercises": exercises, "since": since}
+        params = {"cohort": cohort_id, "exercises": exercises, "since": self._moment(since)}
         return [
             PacingRow(slug, requirement, int(n))
             for slug, requirement, n in self._rows(sql, params, ("exercises",))
         ]
+
+
+def reports_of(repo: Repository, attempt_ids: list[int]) -> dict[int, dict]:
+    """The stored reports of the given attempts (an export reads them once, in one query)."""
+    if not attempt_ids:
+        return {}
+    from sqlmodel import col, select
+
+    from progress.models import Attempt
+
+    query = select(Attempt.id, Attempt.report).where(col(Attempt.id).in_(attempt_ids))
+    with repo._session() as session:
+        return {aid: report or {} for aid, report in session.exec(query) if aid is not None}
 
 
 def _parse(value: object) -> datetime:
