@@ -195,3 +195,58 @@ def test_a_learner_sees_what_is_due_on_the_exercise_page(school):
     at = _open("views/exercise.py", school["ana"].token, exercise=slug)
     assert not at.exception, at.exception
     assert "Work of mine" in texts(at)
+
+
+@pytest.mark.parametrize("page", [COHORTS, BOARD, PACING])
+def test_an_instructors_own_cohort_pages_render(school, page):
+    mine = school["mine_cohort"]
+    at = _open(page, school["mine"].token, cohort=str(mine.id))
+    assert not at.exception, at.exception
+    assert REFUSED not in texts(at)
+    if page == COHORTS:
+        assert mine.join_code in texts(at) and "ana@example.com" in texts(at)
+
+
+def test_the_reference_stays_hidden_until_the_deadline_when_asked(school, course):
+    store, slug = school["store"], school["slugs"][0]
+    exercise = course.exercises[slug]
+    Assignments(store).save(
+        school["mine"].actor,
+        school["mine_cohort"].id,
+        "Hidden",
+        [slug],
+        datetime(2026, 12, 1),
+        datetime(2099, 1, 1),
+        Policy(),
+        known=[slug],
+        hide_reference=True,
+    )
+    store.record_attempt(
+        school["ana"].actor.learner_id,
+        exercise.reference,
+        Report(slug, Status.PASS, True, 100, "", grader_version="t"),
+    )
+    at = _open("views/exercise.py", school["ana"].token, exercise=slug)
+    assert "shows the reference fix after the due date" in texts(at)
+    assert exercise.reference not in [c.value for c in at.code]
+
+
+def test_after_the_deadline_the_reference_is_shown(school, course):
+    from datetime import UTC
+
+    store, slug = school["store"], school["slugs"][0]
+    service = Assignments(store, clock=lambda: datetime(2099, 1, 2, tzinfo=UTC))
+    service.save(
+        school["mine"].actor,
+        school["mine_cohort"].id,
+        "Hidden",
+        [slug],
+        datetime(2026, 12, 1),
+        datetime(2099, 1, 1),
+        Policy(),
+        known=[slug],
+        hide_reference=True,
+    )
+    assert not service.reference_hidden(school["ana"].actor, slug)
+    assert Assignments(store).reference_hidden(school["ana"].actor, slug)
+    assert not Assignments(store).reference_hidden(school["ben"].actor, slug)  # not his cohort
