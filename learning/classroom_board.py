@@ -71,7 +71,8 @@ class Board:
         require_teacher(self.repo, actor, cohort_id)
         slugs = exercises if exercises is not None else self._exercises(cohort_id)
         lines = {slug: PacingLine(slug) for slug in slugs}
-        for row in self.stats.pacing(cohort_id, slugs, self.clock() - window):
+        now = self.clock()
+        for row in self.stats.pacing(cohort_id, slugs, now - window, now):
             if row.requirement is None:
                 lines[row.exercise].stuck = row.learners
             else:
