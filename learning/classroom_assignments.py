@@ -20,8 +20,8 @@ from learning.classroom_cohorts import CohortError
 from learning.classroom_late import Policy, days_late, late_score
 from progress import ProgressStore
 from progress.classroom_stats import ClassroomStats, ClassroomWork, GradeRow, WorkRow
-from progress.db import as_utc
-from progress.models import Assignment, LatePolicy, utc_now
+from progress.db import as_utc, row_id
+from progress.models import Assignment, Cohort, LatePolicy, utc_now
 
 MAX_EXERCISES = 100
 
@@ -136,8 +136,7 @@ class Assignments:
         require_teacher(self.repo, actor, cohort_id)
         if assignment_id is not None:
             self._own_assignment(actor, assignment_id, cohort_id)
-        cohort = self.repo.cohort(cohort_id)
-        assert cohort is not None
+        cohort = self._cohort(cohort_id)
         name = " ".join(title.split())
         if not name or len(name) > 120:
             raise CohortError("Give the assignment a title of 1 to 120 characters.")
@@ -166,8 +165,7 @@ class Assignments:
 
     def move_deadline(self, actor: Actor, assignment_id: int, due_local: datetime) -> None:
         assignment = self._own_assignment(actor, assignment_id)
-        cohort = self.repo.cohort(assignment.cohort_id)
-        assert cohort is not None
+        cohort = self._cohort(assignment.cohort_id)
         due = to_utc(due_local, cohort.time_zone)
         if due <= as_utc(assignment.opens_at):
             raise CohortError("The due time must come after the opening time.")
@@ -187,8 +185,7 @@ class Assignments:
         assignment = self._own_assignment(actor, assignment_id)
         if self.repo.member(assignment.cohort_id, learner_id) is None:
             raise CohortError("That learner is not in this cohort.")
-        cohort = self.repo.cohort(assignment.cohort_id)
-        assert cohort is not None
+        cohort = self._cohort(assignment.cohort_id)
         due = None if due_local is None else to_utc(due_local, cohort.time_zone)
         if due is not None and due <= as_utc(assignment.opens_at):
             raise CohortError("An extended deadline must come after the opening time.")
@@ -235,9 +232,8 @@ class Assignments:
     def _grades(
         self, assignment: Assignment, exercises: list[str], learner_id: int | None = None
     ) -> list[GradeRow]:
-        assert assignment.id is not None
         return self.stats.grades(
-            assignment.id,
+            row_id(assignment),
             assignment.cohort_id,
             exercises,
             assignment.late_policy,
@@ -245,6 +241,12 @@ class Assignments:
             assignment.penalty_floor,
             learner_id=learner_id,
         )
+
+    def _cohort(self, cohort_id: int) -> Cohort:
+        cohort = self.repo.cohort(cohort_id)
+        if cohort is None:
+            raise CohortError("That cohort no longer exists.")
+        return cohort
 
     def _own_assignment(
         self, actor: Actor, assignment_id: int, cohort_id: int | None = None

@@ -19,6 +19,7 @@ from learning.access import AccessDenied, Actor, Role
 from learning.accounts import AccountError, Accounts, clean_name, normalize_email
 from learning.classroom_access import install, is_teacher, require_teacher
 from progress import ProgressStore
+from progress.db import row_id
 from progress.models import Cohort
 
 # No 0/O, 1/I/L: a code read aloud in a room or copied from a projector survives.
@@ -112,7 +113,8 @@ class Cohorts:
     def get(self, actor: Actor, cohort_id: int) -> Cohort:
         require_teacher(self.repo, actor, cohort_id)
         cohort = self.repo.cohort(cohort_id)
-        assert cohort is not None
+        if cohort is None:  # deleted since the check
+            raise CohortError("That cohort no longer exists.")
         return cohort
 
     def rename(self, actor: Actor, cohort_id: int, name: str, time_zone: str) -> None:
@@ -223,7 +225,8 @@ class Cohorts:
             except AccountError as exc:
                 return str(exc)
             account = self.store.account_by_email(email)
-            assert account is not None
+            if account is None:
+                return f"{email} could not be invited; try the row again"
             result.invited.append((email, link))
         elif account.role != Role.LEARNER.value:
             return f"{email} belongs to an instructor or admin, not a learner"
@@ -244,8 +247,7 @@ class Cohorts:
             raise CohortError(
                 "That join code does not work (mistyped, changed or closed). Ask your instructor."
             )
-        assert cohort.id is not None
-        self.repo.add_member(cohort.id, actor.learner_id)
+        self.repo.add_member(row_id(cohort), actor.learner_id)
         return cohort
 
     def mine(self, actor: Actor) -> list[tuple[Cohort, str | None]]:

@@ -22,6 +22,7 @@ from learning.classroom_access import install, require_teacher
 from learning.classroom_cohorts import CohortError
 from progress import ProgressStore
 from progress.classroom_regrade import RegradeRepository
+from progress.db import row_id
 from progress.models import RegradeResult, RegradeRun
 
 log = logging.getLogger(__name__)
@@ -62,19 +63,19 @@ class Regrades:
         run = self.runs.start_run(
             cohort_id, exercise.slug, exercise.content_hash, len(attempt_ids), actor.learner_id
         )
-        assert run.id is not None
+        run_id = row_id(run)
         if attempt_ids:
             work = threading.Thread(
                 target=self._regrade,
-                args=(run.id, exercise, attempt_ids),
-                name=f"regrade-{run.id}",
+                args=(run_id, exercise, attempt_ids),
+                name=f"regrade-{run_id}",
                 daemon=True,
             )
             if background:
                 work.start()
             else:
                 work.run()
-        return self.runs.run(run.id) or run
+        return self.runs.run(run_id) or run
 
     def _regrade(self, run_id: int, exercise: Exercise, attempt_ids: list[int]) -> None:
         try:

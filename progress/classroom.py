@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
-from progress.db import Repository, StorageError
+from progress.db import Repository, StorageError, row_id
 from progress.models import (
     Account,
     Assignment,
@@ -33,8 +33,9 @@ class ClassroomRepository(Repository):
             session.add(cohort)
             try:
                 session.flush()
-                assert cohort.id is not None
-                session.add(CohortInstructor(cohort_id=cohort.id, learner_id=owner, owner=True))
+                session.add(
+                    CohortInstructor(cohort_id=row_id(cohort), learner_id=owner, owner=True)
+                )
                 session.commit()
             except IntegrityError:
                 session.rollback()
@@ -195,13 +196,17 @@ class ClassroomRepository(Repository):
         with self._session() as session:
             merged = session.merge(assignment)
             session.flush()
-            assert merged.id is not None
+            assignment_id = row_id(merged)
             session.exec(
-                delete(AssignmentExercise).where(col(AssignmentExercise.assignment_id) == merged.id)
+                delete(AssignmentExercise).where(
+                    col(AssignmentExercise.assignment_id) == assignment_id
+                )
             )
             for position, slug in enumerate(exercises):
                 session.add(
-                    AssignmentExercise(assignment_id=merged.id, exercise=slug, position=position)
+                    AssignmentExercise(
+                        assignment_id=assignment_id, exercise=slug, position=position
+                    )
                 )
             session.commit()
             return merged

@@ -393,7 +393,8 @@ def _parse(value: object) -> datetime:
     # Raw SQL on SQLite hands back the stored text; PostgreSQL hands back a datetime.
     if isinstance(value, str):
         return datetime.fromisoformat(value)
-    assert isinstance(value, datetime)
+    if not isinstance(value, datetime):
+        raise TypeError(f"expected a stored datetime, got {type(value).__name__}")
     return value
 
 
