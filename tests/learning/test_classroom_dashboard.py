@@ -138,6 +138,7 @@ def test_the_grades_csv_opens_in_a_spreadsheet_safely(klass):
         "10",
         "1",
     )
+    assert (ben["hints used"], ben["find the flaw"]) == ("2", "")  # hints: two unlocked
     beta = next(r for r in rows if r["learner"] == "ben" and r["exercise"] == "beta")
     assert beta[f"beta: {KEEPS_WORKING}"] == "fail"
     assert any(r["learner"] == "'=cmd|calc" for r in rows)  # never a formula

@@ -40,6 +40,15 @@ def due_notes(slug: str) -> None:
             f"{' (your extension)' if due.extended else ''}. {due.outlook(now)}"
         )
         (st.warning if late else st.info)(text, icon=":material/event:")
+        for lesson_slug in due.assignment.lessons:
+            lesson = next((x for x in state.course().lessons if x.slug == lesson_slug), None)
+            if lesson is not None:
+                st.page_link(
+                    state.LESSON,
+                    label=f"Read first: {lesson.title}",
+                    icon=":material/menu_book:",
+                    query_params={"lesson": lesson.slug},
+                )
 
 
 def reference_hidden(slug: str) -> bool:
