@@ -253,17 +253,21 @@ class ClassroomStats(Repository):
         # the cohort's. SQLite's planner, not knowing how few, would scan the whole learner
         # index instead: it is told; PostgreSQL estimates the range from its statistics.
         hint = " INDEXED BY ix_attempt_created_at" if self.dialect == "sqlite" else ""
-        source = (
-            f"attempt a{hint} CROSS JOIN cohort_member m ON m.learner_id = a.learner_id "
-            "AND a.created_at >= :since AND a.created_at <= :until"
+        source, window = (
+            (
+                f"attempt a{hint} CROSS JOIN cohort_member m",
+                "AND m.learner_id = a.learner_id "
+                "AND a.created_at >= :since AND a.created_at <= :until",
+            )
             if since
-            else "cohort_member m JOIN attempt a ON a.learner_id = m.learner_id"
+            else ("cohort_member m JOIN attempt a ON a.learner_id = m.learner_id", "")
         )
         return f"""
         last_at AS (
             SELECT a.learner_id, a.exercise, MAX(a.created_at) AS at
             FROM {source}
             WHERE m.cohort_id = :cohort AND a.exercise IN :exercises AND a.state = '{GRADED}'
+              {window}
             GROUP BY a.learner_id, a.exercise
         ), latest AS (
             SELECT a.learner_id, a.exercise, a.solved, a.report, 1 AS place

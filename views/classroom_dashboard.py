@@ -134,6 +134,12 @@ with learner_tab:
         learner_id = st.selectbox(
             "Learner", ids, index=ids.index(asked) if asked in ids else 0, format_func=people.get
         )
+        st.page_link(
+            state.PROGRESS,
+            label="Their overall progress",
+            icon=":material/insights:",
+            query_params={"learner": str(learner_id)},
+        )
         views = ui.attempt(
             lambda: dashboard.learner_attempts(
                 who,

@@ -26,8 +26,27 @@ NEEDS_BINDING = "Binds the user's input as a parameter instead of pasting it int
 KEEPS_WORKING = "Returns nothing for an unknown user."
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request):
+    """Every aggregate query runs on both databases (their JSON and date functions differ)."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("store")
+        return
+    from progress import ProgressStore, make_engine, upgrade
+    from progress.migrate import downgrade
+
+    engine = make_engine(request.getfixturevalue("pg_url"))
+    upgrade(engine)
+    try:
+        yield ProgressStore(engine)
+    finally:
+        downgrade(engine, "base")
+        engine.dispose()
+
+
 @pytest.fixture
-def klass(store):
+def klass(database):
+    store = database
     people = People(store)
     teacher = people.make("teacher", Role.INSTRUCTOR)
     cohort = Cohorts(store).create(teacher, "Autumn")
