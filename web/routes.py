@@ -114,6 +114,7 @@ class AuthPages:
         values: dict[str, str] = {}
         try:
             values = await _posted(request)
+            _require_csrf(request, values)
             email, password = _email(values), values.get("password", "")
             if not password:
                 raise Problem("Enter your password.", invalid="password")
@@ -170,6 +171,7 @@ class AuthPages:
             if request.method == "GET":
                 return self._signup_page(request, values)
             values = await _posted(request)
+            _require_csrf(request, values)
             email = _email(values)
             name = _name(values, email)
             password = values.get("password", "")
@@ -202,6 +204,7 @@ class AuthPages:
         try:
             if request.method == "POST":
                 values = await _posted(request)
+                _require_csrf(request, values)
             token = values.get("token", "")
             purpose = await self._call(lambda accounts: accounts.link_purpose(token))
             if purpose is None:
@@ -257,7 +260,7 @@ class AuthPages:
         if request.method == "GET":
             return self._signout_page(request)
         try:
-            await _posted(request)
+            _require_csrf(request, await _posted(request))
             await self._call(lambda accounts: accounts.sign_out(token))
         except Problem as problem:
             return self._signout_page(request, problem)
@@ -317,12 +320,14 @@ async def stylesheet(request: Request) -> Response:
 
 async def _posted(request: Request) -> dict[str, str]:
     try:
-        values = await read_form(request)
+        return await read_form(request)
     except FormError as error:
         raise Problem(str(error), error.status) from error
+
+
+def _require_csrf(request: Request, values: dict[str, str]) -> None:
     if not csrf_valid(request, values.get(CSRF_FIELD, "")):
         raise Problem(EXPIRED_FORM, 403)
-    return values
 
 
 def _email(values: dict[str, str]) -> str:
