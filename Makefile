@@ -18,7 +18,7 @@ system-deps:
 	bash scripts/system-deps.sh app
 
 run: system-deps $(STAMP)
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+	$(VENV)/bin/streamlit run server.py --server.port $(PORT) --server.headless true
 
 test: $(STAMP)
 	bash scripts/system-deps.sh test
