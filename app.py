@@ -1,18 +1,34 @@
-"""ProdReady: page config and navigation. Pages live in views/, logic in learning/ and progress/."""
+"""ProdReady: page config, the sign-in gate and navigation. Pages live in views/, logic in learning/."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from config import current
+from learning.access import ROLE_TITLES
 from views import state
 
 st.set_page_config(page_title="ProdReady", page_icon=":material/build_circle:", layout="wide")
+state.store()  # opens (creating or upgrading) the database before any page needs it
+
+who = state.actor()
+state.remember(who)
+if who is None:  # shared mode, nobody signed in: the sign-in gate is the only page
+    st.navigation([st.Page(state.SIGN_IN, title="Sign in", icon=":material/login:")]).run()
+    st.stop()
 
 pages = [
     # The default page is served at "/" (Streamlit ignores a url_path for it).
     st.Page(state.HOME, title="Course map", icon=":material/map:", default=True),
     st.Page(state.LESSON, title="Lessons", icon=":material/menu_book:", url_path="lesson"),
-    st.Page(state.EXERCISE, title="Practice", icon=":material/code:", url_path="exercise"),
+    st.Page(state.PRACTICE, title="Practice", icon=":material/code:", url_path="practice"),
+    st.Page(
+        state.EXERCISE,
+        title="Exercise",
+        icon=":material/code:",
+        url_path="exercise",
+        visibility="hidden",  # reached from Practice, a lesson or the course map, with ?exercise=
+    ),
     st.Page(state.PROGRESS, title="Progress", icon=":material/insights:", url_path="progress"),
     st.Page(
         state.REALITY_CHECK,
@@ -21,7 +37,25 @@ pages = [
         url_path="reality-check",
     ),
 ]
+if current().shared:
+    pages.append(
+        st.Page(state.ACCOUNT, title="Account", icon=":material/person:", url_path="account")
+    )
+    if who.is_admin:  # a convenience: the admin services refuse anyone else anyway
+        pages.append(
+            st.Page(state.ADMIN, title="Admin", icon=":material/shield_person:", url_path="admin")
+        )
 navigation = st.navigation(pages)
 st.sidebar.caption("**ProdReady** · make AI-written code production-ready")
-state.store()  # opens (creating or upgrading) the database before any page needs it
+if current().shared:
+    with st.sidebar:
+        st.caption(f"Signed in as **{who.display_name or who.email}** · {ROLE_TITLES[who.role]}")
+        if st.button("Sign out", icon=":material/logout:", key="sign-out"):
+            token = state.session_token()
+            if token:
+                state.shielded(lambda: state.accounts().sign_out(token), None)
+            st.session_state.session_token = None
+            if st.user.get("is_logged_in"):
+                st.logout()
+            st.rerun()
 navigation.run()

@@ -126,6 +126,29 @@ SETTINGS: tuple[Setting, ...] = (
         lambda text: _positive_int(text) if text else (os.cpu_count() or 1),
     ),
     Setting(
+        "executor",
+        "PRODREADY_EXECUTOR",
+        "embedded",
+        "`embedded`: the app process grades submissions in its own sandboxes; `distributed`: it "
+        "queues them in PostgreSQL (procrastinate) for `python -m worker` processes",
+        _choice("embedded", "distributed"),
+    ),
+    Setting(
+        "queue_wait_s",
+        "PRODREADY_QUEUE_WAIT_S",
+        "300",
+        "seconds a submission may wait for a grading slot before it ends as not graded (its code "
+        "is kept and it does not count)",
+        _positive_int,
+    ),
+    Setting(
+        "submit_wait_s",
+        "PRODREADY_SUBMIT_WAIT_S",
+        "3",
+        "seconds Submit waits for the grade before the page shows the live queue status instead",
+        _positive_int,
+    ),
+    Setting(
         "prewarm",
         "PRODREADY_PREWARM",
         "1",
@@ -161,6 +184,9 @@ class Settings:
     db_busy_timeout_ms: int
     content_root: Path
     grading_slots: int
+    executor: str
+    queue_wait_s: int
+    submit_wait_s: int
     prewarm: bool
     sandbox: str
     cgroups: bool

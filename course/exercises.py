@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import keyword
 import re
 import tomllib
@@ -70,7 +71,22 @@ def load_exercise(folder: Path) -> Exercise:
         reference=texts["reference.py"],
         explanation=texts["explanation.md"],
         context_files=_read_context(folder / "context"),
+        content_hash=grading_content_hash(folder),
     )
+
+
+def grading_content_hash(folder: Path) -> str:
+    """A hash of every file that decides a grade, in a stable order."""
+    digest = hashlib.sha256()
+    files = [folder / "exercise.toml"]
+    for sub in ("tests", "context"):
+        files += sorted(
+            p for p in (folder / sub).rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        )
+    for path in files:
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def split_hints(markdown: str) -> tuple[str, ...]:

@@ -48,6 +48,9 @@ class Exercise:
     reference: str
     explanation: str
     context_files: dict[str, str] = field(default_factory=dict)
+    # SHA-256 of what decides a grade (exercise.toml, tests/, context/): stored with each attempt,
+    # so a regrade knows what changed and a grading worker refuses content that differs.
+    content_hash: str = ""
 
     @property
     def limitation_title(self) -> str:

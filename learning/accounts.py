@@ -143,7 +143,7 @@ class Accounts:
 
     def resolve(self, token: str | None) -> Actor | None:
         """The person a cookie's token signs in, or None: unknown, expired, revoked, disabled."""
-        if not token or len(token) > 200:
+        if not isinstance(token, str) or not token or len(token) > 200:
             return None
         found = self.store.session_account(token_hash(token))
         if found is None:

@@ -7,8 +7,8 @@ click, an impatient second press) is graded once: the second press shows the fir
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Mapping
 
 from course import Exercise
 from grading import grade, scan
@@ -16,30 +16,13 @@ from grading.report import ErrorKind, Report
 from grading.submission import (
     MAX_BYTES as MAX_SOURCE_BYTES,  # checked here too: a huge paste is answered at once
 )
-from progress import Attempt, ProgressStore, StorageError
+from learning.access import AccessDenied, Actor
+from learning.submissions import Executor, InlineExecutor
+from learning.workspace import Outcome, Pending, outcome_of
+from progress import ProgressStore, StorageError
+from progress.attempts import code_hash
 
 Grader = Callable[..., Report]
-
-
-@dataclass
-class Outcome:
-    """What a click produced: a report to show, and whether (and why not) it was recorded."""
-
-    report: Report
-    code: str
-    kind: str  # "check" or "submit"
-    recorded: bool = False
-    repeated: bool = False  # identical to the last submission: its result, not a new attempt
-    storage_error: str | None = None
-
-
-def stored_report(attempt: Attempt) -> Report | None:
-    """The report saved with an attempt; None when an older grader stored a shape this one
-    cannot read (the attempt still counts, it just cannot be redrawn)."""
-    try:
-        return Report.from_dict(attempt.report)
-    except (TypeError, KeyError, ValueError):
-        return None
 
 
 def rejected(exercise: Exercise, code: str, suite: str) -> Report | None:
@@ -67,10 +50,21 @@ def rejected(exercise: Exercise, code: str, suite: str) -> Report | None:
 
 
 class Practice:
-    """One learner practising: check and submit their code for an exercise."""
+    """One learner practising: check and submit their own code for an exercise."""
 
-    def __init__(self, store: ProgressStore, learner_id: int, grader: Grader = grade):
-        self.store, self.learner_id, self.grader = store, learner_id, grader
+    def __init__(
+        self,
+        store: ProgressStore,
+        actor: Actor,
+        grader: Grader = grade,
+        executor: Executor | None = None,
+        exercises: Mapping[str, Exercise] | None = None,
+    ):
+        self.store, self.actor, self.grader = store, actor, grader
+        self.learner_id = actor.learner_id  # attempts are always recorded as the actor's own
+        # Without an executor (the command line, tests) Submit grades in this thread, finding
+        # the exercise among those it has been handed.
+        self.executor = executor or InlineExecutor(store, dict(exercises or {}), grader)
 
     def check(self, exercise: Exercise, code: str) -> Outcome:
         report = rejected(exercise, code, "visible")
@@ -80,28 +74,58 @@ class Practice:
             report = self._scan_only(exercise, code)
         return Outcome(report=report, code=code, kind="check")
 
-    def submit(self, exercise: Exercise, code: str) -> Outcome:
+    def submit(self, exercise: Exercise, code: str) -> Outcome | Pending:
+        """Store the submission, then have it graded. Returns its result when grading finished
+        at once (inline), else where it stands; the same code again is the same attempt."""
         early = rejected(exercise, code, "hidden")
         if early is not None:
             return Outcome(report=early, code=code, kind="submit")
+        if isinstance(self.executor, InlineExecutor) and isinstance(self.executor.exercises, dict):
+            self.executor.exercises.setdefault(exercise.slug, exercise)  # grade what was handed in
         try:
             last = self.store.last_attempt(self.learner_id, exercise.slug)
-        except StorageError:
-            last = None  # grading still works; recording will say what went wrong
-        # A double click reruns the page with the same code: answer with the recorded result.
-        previous = stored_report(last) if last is not None and last.code == code else None
-        if previous is not None:
-            return Outcome(report=previous, code=code, kind="submit", recorded=True, repeated=True)
-        report = self._grade(exercise, code, "hidden")
-        outcome = Outcome(report=report, code=code, kind="submit")
-        if report.error_kind == ErrorKind.INTERNAL:
-            return outcome  # the grader's fault, not the learner's: no attempt counted
-        try:
-            self.store.record_attempt(self.learner_id, code, report)
-            outcome.recorded = True
+            if last is not None and last.code_hash == code_hash(code) and last.state != "failed":
+                # A double click, a second tab: answer with that attempt, grade nothing new.
+                shown = outcome_of(last, self.store)
+                if isinstance(shown, Outcome):
+                    shown.repeated = True
+                if shown is not None:
+                    return shown
+            attempt, _ = self.store.enqueue(self.learner_id, exercise.slug, code)
         except StorageError as exc:
-            outcome.storage_error = str(exc)
-        return outcome
+            report = Report.not_gradable(
+                exercise.slug, "hidden", ErrorKind.INTERNAL, "Your submission was not stored."
+            )
+            return Outcome(report=report, code=code, kind="submit", storage_error=str(exc))
+        assert attempt.id is not None
+        self.executor.dispatch(attempt.id)
+        return self.result(attempt.id)
+
+    def wait(
+        self, shown: Outcome | Pending, timeout: float, poll: float = 0.1
+    ) -> Outcome | Pending:
+        """Wait up to `timeout` seconds for a pending attempt's grade (one indexed read per poll)."""
+        deadline = time.monotonic() + timeout
+        while isinstance(shown, Pending) and time.monotonic() < deadline:
+            time.sleep(poll)
+            shown = self.result(shown.attempt_id)
+        return shown
+
+    def result(self, attempt_id: int) -> Outcome | Pending:
+        """Where one of the actor's attempts stands now (one read; the page polls this)."""
+        attempt = self.store.attempt(attempt_id)
+        if attempt is None or attempt.learner_id != self.learner_id:
+            raise AccessDenied("There is no such attempt among your work.")
+        shown = outcome_of(attempt, self.store)
+        if shown is None:
+            report = Report.not_gradable(
+                attempt.exercise,
+                "hidden",
+                ErrorKind.INTERNAL,
+                "This attempt's report cannot be shown.",
+            )
+            return Outcome(report=report, code=attempt.code, kind="submit", recorded=True)
+        return shown
 
     def _scan_only(self, exercise: Exercise, code: str) -> Report:
         """No visible tests: a check is the static half of grading (nothing runs)."""

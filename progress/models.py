@@ -5,6 +5,7 @@ files, not in the database."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
@@ -24,20 +25,53 @@ class Learner(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
 
 
+class AttemptState(StrEnum):
+    """Where a submission is: stored before grading, so nothing acknowledged is ever lost."""
+
+    QUEUED = "queued"  # stored, waiting for a grading slot
+    RUNNING = "running"  # a grader took it
+    GRADED = "graded"  # the report is in (pass, fail, or not gradable code such as a syntax error)
+    FAILED = "failed"  # the system could not grade it (waited too long, grader fault): not counted
+
+
+IN_FLIGHT = (AttemptState.QUEUED.value, AttemptState.RUNNING.value)
+
+
 class Attempt(SQLModel, table=True):
-    """One graded submission, kept whole: the code, the report and the grader that produced it,
-    so a score can always be explained (and re-graded) later."""
+    """One submission, kept whole: the code, the report and the grader and exercise version
+    that produced it, so a score can always be explained (and re-graded) later."""
+
+    __table_args__ = (
+        # One grading in flight per learner, exercise and code: a double click or a second tab
+        # submitting the same code finds the first attempt instead of making another.
+        sa.Index(
+            "ux_attempt_in_flight",
+            "learner_id",
+            "exercise",
+            "code_hash",
+            unique=True,
+            sqlite_where=sa.text("state IN ('queued', 'running')"),
+            postgresql_where=sa.text("state IN ('queued', 'running')"),
+        ),
+        sa.Index("ix_attempt_state_id", "state", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     learner_id: int = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     exercise: str = Field(max_length=120, index=True)
     code: str = Field(sa_type=sa.Text)
-    report: dict[str, Any] = Field(sa_type=sa.JSON)
-    status: str = Field(max_length=16)
-    score: int
-    solved: bool
-    grader_version: str = Field(max_length=40)
+    code_hash: str = Field(default="", max_length=64)
+    state: str = Field(default=AttemptState.GRADED.value, max_length=16)
+    report: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+    status: str = Field(default="", max_length=16)  # the report's pass / fail / error
+    score: int = 0
+    solved: bool = False
+    grader_version: str = Field(default="", max_length=40)
+    content_hash: str = Field(default="", max_length=64)
+    error_reason: str | None = Field(default=None, sa_type=sa.Text)
     created_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+    started_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    finished_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
 
 
 class Draft(SQLModel, table=True):

@@ -1,82 +1,40 @@
 """Exercise: the brief, find the flaw, the editor with Check / Submit / Reset, the explained
-result, hints, and after solving the explanation beside the reference (?exercise=slug)."""
+result, hints, and after solving the explanation beside the reference (?exercise=slug).
+Without a known ?exercise= it goes to the Practice list."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from course import LIMITATIONS, Exercise
+from config import current as settings
+from course import Exercise
 from learning import feedback
 from learning.course_map import ExerciseStatus, exercise_status
-from learning.practice import MAX_SOURCE_BYTES, Outcome, Practice, stored_report
-from progress import ExerciseProgress, StorageError
+from learning.workspace import Outcome, Pending
+from progress import StorageError
 from views import state
 from views.widgets import editor
-from views.widgets.badges import demote_headings, difficulty_text, status_badge, status_text
+from views.widgets.badges import demote_headings, difficulty_text, status_badge
 from views.widgets.flaw_finder import flaw_finder, flaw_verdict
 from views.widgets.hints import hints_panel
+from views.widgets.live_status import pending_panel
 from views.widgets.report_panel import outcome_panel
 
 course = state.course()
-store = state.store()
-me = state.learner_id()
 slug = state.query_choice("exercise", course.exercises)
-
-if slug is None:
-    st.title("Practice")
-    st.markdown(
-        "Pick an exercise. Each one is code an assistant wrote for a real ticket: "
-        "find what is not production-ready and fix it."
-    )
-    try:
-        done = store.exercise_progress(me)
-    except StorageError as exc:
-        st.error(str(exc))
-        done = {}
-    if not course.exercises:
-        st.info("No exercises are installed yet.")
-    for key, title in LIMITATIONS.items():
-        group = [ex for ex in course.ordered_exercises() if ex.limitation == key]
-        if group:
-            st.subheader(title)
-        for ex in group:
-            with st.container(border=True):
-                left, right = st.columns([5, 1], vertical_alignment="center")
-                left.markdown(
-                    f"**{ex.title}** {status_text(exercise_status(ex.slug, done))} "
-                    f"{difficulty_text(ex.difficulty)}  \n{ex.summary}"
-                )
-                right.page_link(
-                    state.EXERCISE,
-                    label="Open",
-                    icon=":material/code:",
-                    query_params={"exercise": ex.slug},
-                )
-    st.stop()
+if slug is None:  # no exercise named (or an unknown one): the list to choose from
+    st.switch_page(state.PRACTICE)
+work = state.workspace()
 
 exercise: Exercise = course.exercises[slug]
 outcome_key, flash_key = f"outcome:{slug}", f"flash:{slug}"
 
 
-def _progress_now() -> tuple[ExerciseProgress | None, str | None]:
-    try:
-        return store.exercise_progress(me).get(slug), None
-    except StorageError as exc:
-        return None, str(exc)
-
-
-def _last_outcome() -> Outcome | None:
+def _last_outcome() -> Outcome | Pending | None:
     """This session's latest result, else the last recorded attempt (after a reload)."""
     if outcome_key in st.session_state:
         return st.session_state[outcome_key]
-    try:
-        last = store.last_attempt(me, slug)
-    except StorageError:
-        return None
-    report = stored_report(last) if last is not None else None
-    if report is None:
-        return None
-    return Outcome(report=report, code=last.code, kind="submit", recorded=True)
+    return state.shielded(lambda: work.last_outcome(slug), None)
 
 
 def _reset_to_starter() -> None:
@@ -84,12 +42,12 @@ def _reset_to_starter() -> None:
     st.session_state.pop(outcome_key, None)
     st.session_state.pop(f"saved:{slug}", None)
     try:
-        store.discard_draft(me, slug)
+        work.discard_draft(slug)
     except StorageError as exc:
         st.session_state[flash_key] = str(exc)
 
 
-mine, progress_error = _progress_now()
+mine = state.shielded(lambda: work.standing(slug), None)
 status = exercise_status(slug, {slug: mine} if mine else {})
 lesson = course.lesson_of(slug)
 
@@ -108,8 +66,6 @@ with badges:
         f":violet-badge[{exercise.limitation_title}] {difficulty_text(exercise.difficulty)} "
         + " ".join(f":gray-badge[CWE-{n}]" for n in exercise.cwe)
     )
-if progress_error:
-    st.error(progress_error)
 
 with st.container(border=True):
     st.markdown(demote_headings(exercise.brief))
@@ -122,7 +78,7 @@ if exercise.has_suite("visible"):
     with st.expander("Visible tests: what Check runs", icon=":material/science:"):
         st.code(exercise.test_source("visible"), language="python")
 
-flaw_finder(exercise, store, me, opened=status is ExerciseStatus.NEW)
+flaw_finder(exercise, work, opened=status is ExerciseStatus.NEW)
 
 st.subheader("Your fix")
 st.caption(
@@ -134,36 +90,35 @@ if flash_key in st.session_state:
 
 saved_key = f"saved:{slug}"
 if saved_key not in st.session_state:
-    draft = None
+    opening = exercise.starter
     if editor.generation(slug) == 0:
-        try:
-            draft = store.draft(me, slug)
-        except StorageError as exc:
-            st.error(str(exc))
-    st.session_state[saved_key] = draft if draft is not None else exercise.starter
+        opening = state.shielded(lambda: work.opening_code(exercise), exercise.starter)
+    st.session_state[saved_key] = opening
 initial = st.session_state[saved_key] if editor.generation(slug) == 0 else exercise.starter
 
 shown = _last_outcome()
 # What the editor holds now (None until the component has reported a value).
 current = st.session_state.get(editor.editor_key(slug, editor.generation(slug)))
 current = initial if current is None else current
-marks = feedback.annotations(shown.report) if shown and shown.code == current else []
+marks = (
+    feedback.annotations(shown.report)
+    if isinstance(shown, Outcome) and shown.code == current
+    else []
+)
 code = editor.code_editor(slug, initial, marks)
 
 if code != st.session_state[saved_key]:
-    if len(code.encode("utf-8", errors="replace")) > MAX_SOURCE_BYTES:
-        st.warning(
-            "This code is larger than the 64 KiB the grader accepts, so it is not saved "
-            "as your draft. Reset to the starter if you pasted something by mistake."
-        )
+    try:
+        refused = work.save_draft(exercise, code)
+    except StorageError as exc:
+        st.error(str(exc))
     else:
-        try:
-            store.save_draft(me, slug, code)
+        if refused:
+            st.warning(refused)
+        else:
             st.session_state[saved_key] = code
-        except StorageError as exc:
-            st.error(f"{exc}")
 
-practice = Practice(store, me)
+practice = state.practice()
 actions = st.container(horizontal=True)
 check = actions.button(
     "Check",
@@ -193,26 +148,30 @@ if check or submit:
         else "Grading: hidden tests in the sandbox, security scan, complexity…"
     )
     with st.status(label, expanded=False) as progress_box:
-        result = practice.check(exercise, code) if check else practice.submit(exercise, code)
+        result = (
+            practice.check(exercise, code)
+            if check
+            else practice.wait(practice.submit(exercise, code), settings().submit_wait_s)
+        )
         progress_box.update(label="Done", state="complete")
     st.session_state[outcome_key] = result
     st.rerun()  # redraw the whole page (badges, gutter marks, hints) from the new result
 
-if shown is not None:
+if isinstance(shown, Pending):
+    st.subheader("Result")
+    pending_panel(shown, practice.result, lambda done: st.session_state.update({outcome_key: done}))
+elif shown is not None:
     st.subheader("Result" if shown.kind == "submit" else "Check result")
     outcome_panel(shown, exercise.starter)
 
-hints_panel(exercise, store, me)
+hints_panel(exercise, work)
 
 if status is ExerciseStatus.SOLVED:
     st.divider()
     st.header("Why the assistant's code failed")
-    flaw_verdict(exercise, store, me)
+    flaw_verdict(exercise, work)
     st.markdown(demote_headings(exercise.explanation))
-    try:
-        solved_code = next(a.code for a in store.attempts(me, slug) if a.solved)
-    except (StorageError, StopIteration):
-        solved_code = code
+    solved_code = state.shielded(lambda: work.solved_code(slug), None) or code
     yours, reference = st.columns(2)
     yours.markdown("**Your solved fix**")
     yours.code(solved_code, language="python", line_numbers=True)

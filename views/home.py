@@ -5,16 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from learning.course_map import ExerciseStatus, exercise_status, limitation_progress, next_exercise
-from progress import StorageError
 from views import state
 from views.widgets.badges import difficulty_text
 
 course = state.course()
-try:
-    done = state.store().exercise_progress(state.learner_id())
-except StorageError as exc:
-    st.error(str(exc))
-    done = {}
+done = state.shielded(state.workspace().progress, {})
 
 st.title("ProdReady")
 st.markdown(

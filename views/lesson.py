@@ -6,18 +6,13 @@ import streamlit as st
 
 from course import LIMITATIONS
 from learning.course_map import ExerciseStatus, exercise_status
-from progress import StorageError
 from views import state
 from views.widgets.badges import demote_headings, difficulty_text, status_text
 
 course = state.course()
 lessons = {lesson.slug: lesson for lesson in course.lessons}
 slug = state.query_choice("lesson", lessons)
-try:
-    done = state.store().exercise_progress(state.learner_id())
-except StorageError as exc:
-    st.error(str(exc))
-    done = {}
+done = state.shielded(state.workspace().progress, {})
 
 if slug is None:
     st.title("Lessons")

@@ -1,24 +1,64 @@
-"""Progress: a chart per limitation, solved and attempted counts, attempt history, hints used."""
+"""Progress: a chart per limitation, solved and attempted counts, attempt history, hints used.
+
+?attempt=ID opens one attempt (its code and the report as it was shown). ?learner=ID shows
+another learner's progress to those allowed to read it (an admin; later their instructor):
+the Workspace refuses everyone else, whatever the address says.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from learning.access import AccessDenied
 from learning.course_map import ExerciseStatus, exercise_status, limitation_progress
+from learning.workspace import Outcome, stored_report
 from progress import StorageError
 from progress.store import as_utc
 from views import state
 from views.widgets.charts import limitation_chart
+from views.widgets.report_panel import outcome_panel
+
+
+def _learner_param() -> int | None:
+    raw = st.query_params.get("learner")
+    return int(raw) if raw and raw.isdigit() else None
+
+
+def _attempt_param() -> int | None:
+    raw = st.query_params.get("attempt")
+    return int(raw) if raw and raw.isdigit() else None
+
 
 course = state.course()
-store = state.store()
-me = state.learner_id()
+work = state.workspace(_learner_param())
+titles = {slug: ex.title for slug, ex in course.exercises.items()}
 
-st.title("Your progress")
+attempt_id = _attempt_param()
+if attempt_id is not None:
+    try:
+        attempt = work.attempt(attempt_id)
+    except (AccessDenied, StorageError) as exc:
+        st.title("Attempt")
+        st.error(str(exc))
+        st.stop()
+    exercise = course.exercises.get(attempt.exercise)
+    st.title(f"Attempt on {titles.get(attempt.exercise, attempt.exercise)}")
+    st.caption(f"Submitted {as_utc(attempt.created_at):%Y-%m-%d %H:%M} UTC · score {attempt.score}")
+    report = stored_report(attempt)
+    if report is not None:
+        outcome_panel(
+            Outcome(report=report, code=attempt.code, kind="submit", recorded=True),
+            exercise.starter if exercise else "",
+        )
+    st.subheader("The code")
+    st.code(attempt.code, language="python", line_numbers=True)
+    st.stop()
+
+st.title("Your progress" if work.is_own else "Learner progress")
 try:
-    done = store.exercise_progress(me)
-    history = store.attempts(me, limit=500)
-    hints = store.hint_counts(me)
+    done = work.progress()
+    history = work.attempts(limit=500)
+    hints = work.hint_counts()
 except StorageError as exc:
     st.error(str(exc))
     st.stop()
@@ -64,7 +104,7 @@ if rows:
 
 if history:
     st.subheader("Submission history")
-    titles = {slug: ex.title for slug, ex in course.exercises.items()}
+    query = {"learner": str(work.learner_id)} if not work.is_own else {}
     st.dataframe(
         [
             {
@@ -75,9 +115,13 @@ if history:
                 if a.solved
                 else ("Not gradable" if a.status == "error" else "Not solved"),
                 "Grader": a.grader_version,
+                "Open": "?" + "&".join(f"{k}={v}" for k, v in {**query, "attempt": a.id}.items()),
             }
             for a in history
         ],
         hide_index=True,
         width="stretch",
+        column_config={
+            "Open": st.column_config.LinkColumn("Open", display_text="View attempt"),
+        },
     )

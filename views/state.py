@@ -1,22 +1,40 @@
-"""What every page needs: the course, the progress store and the current learner.
+"""What every page needs: the course, the services, and who is signed in.
 
 The course and the database engine are built once per server process (st.cache_resource), so a
-rerun costs no file reads and no connection set-up; the learner id is kept per browser session.
+rerun costs no file reads and no connection set-up. Who is signed in is checked against the
+database on every run (one indexed look-up), so a sign-out or a disabled account takes effect in
+every tab at its next click. Pages get their data from services; they never check a permission.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import streamlit as st
 
+from config import current
 from course import ContentError, Course, load_course
 from course.catalog import default_root
+from learning.access import AccessDenied, Actor
+from learning.accounts import Accounts
+from learning.practice import Practice
+from learning.submissions import EmbeddedExecutor, Executor
+from learning.workspace import Workspace
 from progress import LOCAL_LEARNER, ProgressStore, StorageError, database_url, make_engine, upgrade
 
 HOME = "views/home.py"
 LESSON = "views/lesson.py"
+PRACTICE = "views/practice.py"
 EXERCISE = "views/exercise.py"
 PROGRESS = "views/my_progress.py"
 REALITY_CHECK = "views/reality_check.py"
+ACCOUNT = "views/account.py"
+ADMIN = "views/admin.py"
+SIGN_IN = "views/sign_in.py"
+
+SESSION_COOKIE = "prodready_session"
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
@@ -51,8 +69,45 @@ def store() -> ProgressStore:
         st.stop()
 
 
-def learner_id() -> int:
-    """The learner of this browser session (local mode: the one default learner)."""
+def accounts() -> Accounts:
+    return Accounts(store())
+
+
+def session_token() -> str | None:
+    """The sign-in token of this browser: from the cookie the sign-in page set (read once per
+    Streamlit session), kept server-side for the session's later runs."""
+    if "session_token" not in st.session_state:
+        value = st.context.cookies.get(SESSION_COOKIE)
+        st.session_state.session_token = value if isinstance(value, str) else None
+    return st.session_state.session_token
+
+
+def actor() -> Actor | None:
+    """Who is using the app: the local learner, or in shared mode whoever signed in (None)."""
+    if not current().shared:
+        return Actor(learner_id=_local_learner())
+    try:
+        return accounts().resolve(session_token()) or _sso_actor()
+    except StorageError as exc:
+        st.error(f"Signing you in needs the database, which did not answer: {exc}")
+        st.stop()
+
+
+def remember(who: Actor | None) -> None:
+    """app.py checks the sign-in once per run and leaves the result here for the page."""
+    st.session_state.actor = who
+
+
+def me() -> Actor:
+    """Who this run is for (checked by app.py at the start of the run)."""
+    found = st.session_state.get("actor") or actor()
+    if found is None:
+        st.warning("You are signed out. Reload the page to sign in again.")
+        st.stop()
+    return found
+
+
+def _local_learner() -> int:
     if "learner_id" not in st.session_state:
         try:
             st.session_state.learner_id = store().ensure_learner(LOCAL_LEARNER, "You")
@@ -60,6 +115,66 @@ def learner_id() -> int:
             st.error(str(exc))
             st.stop()
     return st.session_state.learner_id
+
+
+def _sso_actor() -> Actor | None:
+    """A person signed in through st.login (OIDC), mapped to their account on every run."""
+    if not sso_configured() or not st.user.get("is_logged_in"):
+        return None
+    from learning.accounts import AccountError
+
+    try:
+        return accounts().sso_actor(
+            str(st.user.get("sub", "")), str(st.user.get("email", "")), str(st.user.get("name", ""))
+        )
+    except AccountError as exc:
+        st.session_state.sso_refusal = str(exc)
+        return None
+
+
+def sso_configured() -> bool:
+    """True when `[auth]` is set in .streamlit/secrets.toml (st.login then works)."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:  # no secrets file at all
+        return False
+
+
+def workspace(learner_id: int | None = None) -> Workspace:
+    """The signed-in person's work, or (where access allows) another learner's."""
+    try:
+        return Workspace(store(), me(), learner_id)
+    except AccessDenied as exc:
+        st.error(str(exc))
+        st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def _executor(url: str, root: str) -> Executor:
+    """One executor per server process; on start-up it grades what a crash left unfinished."""
+    exercises = _course(root).exercises
+    if current().executor == "distributed":
+        from worker.queue import DistributedExecutor
+
+        chosen: Executor = DistributedExecutor(_store(url), exercises)
+    else:
+        chosen = EmbeddedExecutor(_store(url), exercises)
+    chosen.recover()
+    return chosen
+
+
+def practice() -> Practice:
+    return Practice(store(), me(), executor=_executor(database_url(), str(default_root())))
+
+
+def shielded(call: Callable[[], T], fallback: T) -> T:
+    """Run a service call; a database failure is shown where the data would be, and the page
+    goes on with `fallback` (the learner's code on screen is never lost to it)."""
+    try:
+        return call()
+    except StorageError as exc:
+        st.error(str(exc))
+        return fallback
 
 
 def query_choice(name: str, choices: dict) -> str | None:

@@ -10,14 +10,16 @@ from sqlmodel import Session
 
 from course import Exercise, load_exercise
 from grading.report import ErrorKind, Report, Status
-from learning.practice import MAX_SOURCE_BYTES, Practice, stored_report
+from learning.access import Actor
+from learning.practice import MAX_SOURCE_BYTES, Practice
+from learning.workspace import stored_report
 from progress import Attempt, ProgressStore
 from tests.views.apptest_helpers import database_locked
 
 
 @pytest.fixture
 def practice(store: ProgressStore) -> Practice:
-    return Practice(store, store.ensure_learner())
+    return Practice(store, Actor(store.ensure_learner()))
 
 
 def test_submitting_the_reference_solves_and_records_one_attempt(practice, exercise: Exercise):
@@ -78,20 +80,22 @@ def test_a_grader_crash_keeps_the_code_and_counts_nothing(store: ProgressStore, 
     def broken_grader(*_args, **_kwargs):
         raise RuntimeError("sandbox exploded")
 
-    practice = Practice(store, store.ensure_learner(), grader=broken_grader)
+    practice = Practice(store, Actor(store.ensure_learner()), grader=broken_grader)
     outcome = practice.submit(exercise, exercise.reference)
     assert outcome.report.error_kind == ErrorKind.INTERNAL
     assert "sandbox exploded" in outcome.report.message and outcome.code == exercise.reference
-    assert store.attempts(practice.learner_id) == []
+    (kept,) = store.attempts(practice.learner_id)  # stored before grading, so the code is kept
+    assert kept.state == "failed" and kept.code == exercise.reference
+    assert store.exercise_progress(practice.learner_id) == {}  # ...and it does not count
 
 
-def test_a_locked_database_still_shows_the_result_and_says_it_was_not_saved(
+def test_a_locked_database_grades_nothing_it_could_not_store_and_says_so(
     practice, exercise: Exercise, data_dir
 ):
     with database_locked(data_dir / "prodready.db"):
         outcome = practice.submit(exercise, exercise.reference)
-    assert outcome.report.solved and not outcome.recorded
-    assert "busy" in outcome.storage_error
+    assert not outcome.report.solved and not outcome.recorded
+    assert "busy" in outcome.storage_error and outcome.code == exercise.reference
     assert practice.store.attempts(practice.learner_id) == []
 
 
@@ -101,7 +105,7 @@ def test_check_without_visible_tests_runs_only_the_static_checks(store, course, 
     shutil.copytree(with_visible.path, copy)
     (copy / "tests" / "test_visible.py").unlink()
     exercise = load_exercise(copy)
-    outcome = Practice(store, store.ensure_learner()).check(exercise, exercise.starter)
+    outcome = Practice(store, Actor(store.ensure_learner())).check(exercise, exercise.starter)
     assert outcome.report.tests == [] and outcome.report.suite == "visible"
     assert {f.id for f in outcome.report.findings} >= set(exercise.expected_findings)
     assert store.attempts(store.ensure_learner()) == []

@@ -4,6 +4,7 @@ next migration lands, so each upgrade is proven on real data."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 
 import pytest
@@ -95,7 +96,12 @@ def _upgrade_keeps_every_row(engine: sa.Engine) -> None:
     assert current_revision(engine) == head_revision()
     for table, rows in PREVIOUS_ROWS.items():
         expected = sorted(rows, key=lambda row: (row[next(iter(row))], str(row)))
-        assert _rows(engine, table) == expected, f"{table} changed in the upgrade"
+        after = [{key: row[key] for key in expected[0]} for row in _rows(engine, table)]
+        assert after == expected, f"{table} changed in the upgrade"
+    # 0003: the attempts that existed were graded, and know the hash of their code.
+    for row in _rows(engine, "attempt"):
+        assert row["state"] == "graded"
+        assert row["code_hash"] == hashlib.sha256(row["code"].encode()).hexdigest()
 
 
 def test_upgrade_keeps_every_row_on_sqlite(tmp_path):

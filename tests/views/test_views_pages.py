@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from course import LIMITATIONS
+from learning.access import Actor
 from learning.practice import Practice
 from progress import ProgressStore
 from tests.views.apptest_helpers import database_locked, open_page, texts
@@ -21,7 +22,7 @@ def test_home_shows_the_pitch_the_eight_limitations_and_the_first_exercise(data_
 
 def test_home_moves_on_once_the_first_exercise_is_solved(data_dir, store: ProgressStore, course):
     first, second = course.ordered_exercises()[:2]
-    Practice(store, store.ensure_learner()).submit(first, first.reference)
+    Practice(store, Actor(store.ensure_learner())).submit(first, first.reference)
     shown = texts(open_page("views/home.py"))
     assert f"### {second.title}" in shown and "Continue with" in shown
     assert f"1 of {len(course.exercises)} exercises solved" in shown
@@ -44,7 +45,7 @@ def test_the_lessons_page_lists_every_lesson(data_dir, course):
 def test_a_lesson_renders_with_its_exercises_and_their_status(data_dir, store, course):
     lesson = next(les for les in course.lessons if les.exercises)
     first = course.exercises[lesson.exercises[0]]
-    Practice(store, store.ensure_learner()).submit(first, first.reference)
+    Practice(store, Actor(store.ensure_learner())).submit(first, first.reference)
     at = open_page("views/lesson.py", lesson=lesson.slug)
     assert not at.exception, at.exception
     assert at.title[0].value == lesson.title
@@ -63,7 +64,7 @@ def test_progress_starts_empty(data_dir):
 def test_progress_shows_counts_history_and_hints(data_dir, store: ProgressStore, course):
     first = course.ordered_exercises()[0]
     me = store.ensure_learner()
-    practice = Practice(store, me)
+    practice = Practice(store, Actor(me))
     practice.submit(first, first.starter)
     practice.submit(first, first.reference)
     store.unlock_hint(me, first.slug, 0)

@@ -7,14 +7,15 @@ import streamlit as st
 
 from course import LIMITATIONS, Exercise
 from learning import flaw
-from progress import ProgressStore, StorageError
+from learning.workspace import Workspace
+from progress import StorageError
 
 
-def flaw_finder(exercise: Exercise, store: ProgressStore, learner_id: int, opened: bool) -> None:
+def flaw_finder(exercise: Exercise, work: Workspace, opened: bool) -> None:
     if not exercise.flaw_lines:
         return
     try:
-        answer = store.flaw_answer(learner_id, exercise.slug)
+        answer = work.flaw_answer(exercise.slug)
     except StorageError as exc:
         st.error(str(exc))
         return
@@ -49,7 +50,7 @@ def flaw_finder(exercise: Exercise, store: ProgressStore, learner_id: int, opene
             st.warning("Mark at least one line and choose a limitation.")
         elif sent:
             try:
-                store.save_flaw_answer(flaw.to_answer(learner_id, exercise, chosen, limitation))
+                work.save_flaw_answer(exercise, chosen, limitation)
             except StorageError as exc:
                 st.error(str(exc))
             else:
@@ -61,12 +62,12 @@ def flaw_finder(exercise: Exercise, store: ProgressStore, learner_id: int, opene
             st.caption("Your answer is saved; you can change it until you look at the explanation.")
 
 
-def flaw_verdict(exercise: Exercise, store: ProgressStore, learner_id: int) -> None:
+def flaw_verdict(exercise: Exercise, work: Workspace) -> None:
     """How the learner's find-the-flaw answer compares, shown beside the explanation."""
     if not exercise.flaw_lines:
         return
     try:
-        answer = store.flaw_answer(learner_id, exercise.slug)
+        answer = work.flaw_answer(exercise.slug)
     except StorageError:
         return
     flawed = ", ".join(str(n) for n in exercise.flaw_lines)

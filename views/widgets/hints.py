@@ -5,14 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from course import Exercise
-from progress import ProgressStore, StorageError
+from learning.workspace import Workspace
+from progress import StorageError
 
 
-def hints_panel(exercise: Exercise, store: ProgressStore, learner_id: int) -> None:
+def hints_panel(exercise: Exercise, work: Workspace) -> None:
     if not exercise.hints:
         return
     try:
-        opened = store.hints_unlocked(learner_id, exercise.slug)
+        opened = work.hints_unlocked(exercise.slug)
     except StorageError as exc:
         st.error(str(exc))
         return
@@ -34,7 +35,7 @@ def hints_panel(exercise: Exercise, store: ProgressStore, learner_id: int) -> No
             key=f"hint:{exercise.slug}:{opened}",
         ):
             try:
-                store.unlock_hint(learner_id, exercise.slug, opened)
+                work.unlock_hint(exercise, opened)
             except StorageError as exc:
                 st.error(str(exc))
             else:

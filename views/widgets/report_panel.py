@@ -8,7 +8,7 @@ import streamlit as st
 
 from grading.report import Report, Status
 from learning import feedback
-from learning.practice import Outcome
+from learning.workspace import Outcome
 
 _TONE = {"success": st.success, "warning": st.warning, "error": st.error}
 _CHECK_ICONS = {
