@@ -26,8 +26,9 @@ CSRF_FIELD = "csrf"
 MAX_NEXT = 2000
 
 # Every auth page: never cached (it may show an e-mail address), never framed (clickjacking),
-# no scripts at all, forms post only here, and the one-time link in the URL is never sent on
-# as a Referer.
+# no scripts at all, and forms post only here. The one-time link in the URL is never sent to
+# another site as a Referer; `same-origin` rather than `no-referrer`, because under no-referrer
+# browsers send `Origin: null` with our own form posts, which the origin check must refuse.
 PAGE_HEADERS = {
     "Cache-Control": "no-store",
     "Pragma": "no-cache",
@@ -37,7 +38,7 @@ PAGE_HEADERS = {
         "frame-ancestors 'none'; base-uri 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
