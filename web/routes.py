@@ -47,6 +47,7 @@ from web.security import (
     set_session_cookie,
 )
 from web.store import default_store
+from web.throttle import HASHING, Throttle
 
 T = TypeVar("T")
 CSS = (Path(__file__).parent / "static" / "auth.css").read_text(encoding="utf-8")
@@ -55,6 +56,8 @@ UNAVAILABLE = (
     "Try again in a minute."
 )
 RETRY_AFTER_S = 900  # learning.accounts counts failures over 15 minutes
+SIGNUPS_PER_CLIENT, SIGNUP_WINDOW_S = 10, 900.0
+TOO_MANY_SIGNUPS = "Too many sign-ups from your network. Wait 15 minutes and try again."
 EXPIRED_FORM = (
     "This form expired or did not come from this site. Check what you typed and submit it again."
 )
@@ -82,8 +85,13 @@ class Problem(Exception):
 class AuthPages:
     """The routes, over a store factory (tests hand in their own database, or a broken one)."""
 
-    def __init__(self, open_store: Callable[[], ProgressStore] = default_store):
+    def __init__(
+        self,
+        open_store: Callable[[], ProgressStore] = default_store,
+        signups: Throttle | None = None,
+    ):
         self.open_store = open_store
+        self.signups = signups or Throttle(SIGNUPS_PER_CLIENT, SIGNUP_WINDOW_S)
 
     def routes(self) -> list[Route]:
         return [
@@ -94,11 +102,19 @@ class AuthPages:
             Route(pages.STYLESHEET, _shared_only(stylesheet), methods=["GET"]),
         ]
 
-    async def _call(self, work: Callable[[Accounts], T]) -> T:
-        """Run an account operation off the event loop; its refusals become the page's
-        message: AccountError as said, a rate limit as 429, a database outage as 503."""
+    async def _call(self, work: Callable[[Accounts], T], *, hashes: bool = False) -> T:
+        """Run an account operation off the event loop (at most a few argon2 hashes at once
+        when it `hashes`); its refusals become the page's message: AccountError as said, a
+        rate limit as 429, a database outage as 503."""
+
+        def run() -> T:
+            if not hashes:
+                return work(Accounts(self.open_store()))
+            with HASHING:
+                return work(Accounts(self.open_store()))
+
         try:
-            return await run_in_threadpool(lambda: work(Accounts(self.open_store())))
+            return await run_in_threadpool(run)
         except RateLimited as error:
             raise Problem(str(error), 429, headers={"Retry-After": str(RETRY_AFTER_S)}) from error
         except AccountError as error:
@@ -123,7 +139,9 @@ class AuthPages:
                     f"A password can be at most {MAX_PASSWORD} characters.", invalid="password"
                 )
             client = client_address(request)
-            signed = await self._call(lambda accounts: accounts.sign_in(email, password, client))
+            signed = await self._call(
+                lambda accounts: accounts.sign_in(email, password, client), hashes=True
+            )
             return await self._signed_in(request, signed, values.get("next"))
         except Problem as problem:
             return await self._signin_page(request, values, problem)
@@ -176,7 +194,11 @@ class AuthPages:
             name = _name(values, email)
             password = values.get("password", "")
             _require_password(password, email)
-            signed = await self._call(lambda accounts: accounts.sign_up(email, password, name))
+            if not self.signups.allow(client_address(request)):
+                raise Problem(TOO_MANY_SIGNUPS, 429, headers={"Retry-After": str(RETRY_AFTER_S)})
+            signed = await self._call(
+                lambda accounts: accounts.sign_up(email, password, name), hashes=True
+            )
             return await self._signed_in(request, signed, "/")
         except Problem as problem:
             return self._signup_page(request, values, problem)
@@ -214,7 +236,9 @@ class AuthPages:
             password = values.get("password", "")
             name = _name(values, "") if purpose == "invite" else ""
             _require_password(password, "")
-            signed = await self._call(lambda accounts: accounts.use_link(token, password, name))
+            signed = await self._call(
+                lambda accounts: accounts.use_link(token, password, name), hashes=True
+            )
             return await self._signed_in(request, signed, "/")
         except Problem as problem:
             if purpose is not None:

@@ -18,6 +18,7 @@ from starlette.testclient import TestClient
 from learning.accounts import Accounts
 from progress import ProgressStore
 from web import AuthPages, SignInGate
+from web.throttle import Throttle
 
 PASSWORD = "correct horse battery"
 ADMIN = "admin@example.com"
@@ -55,9 +56,10 @@ async def _app_page(request: Request) -> PlainTextResponse:
     return PlainTextResponse(f"app page {request.url.path}")
 
 
-def make_app(open_store: Callable[[], ProgressStore]) -> Starlette:
+def make_app(open_store: Callable[[], ProgressStore], signups: Throttle | None = None) -> Starlette:
     """Our routes and middleware as server.py hands them to st.App; two stand-in app pages."""
-    routes = [*AuthPages(open_store).routes(), Route("/", _app_page), Route("/exercise", _app_page)]
+    pages = AuthPages(open_store, signups)
+    routes = [*pages.routes(), Route("/", _app_page), Route("/exercise", _app_page)]
     return Starlette(routes=routes, middleware=[Middleware(SignInGate)])
 
 
@@ -65,8 +67,11 @@ def make_app(open_store: Callable[[], ProgressStore]) -> Starlette:
 def make_client(store: ProgressStore) -> Iterator[Callable[..., TestClient]]:
     clients: list[TestClient] = []
 
-    def build(base_url: str = "http://testserver", open_store=lambda: store) -> TestClient:
-        client = TestClient(make_app(open_store), base_url=base_url, follow_redirects=False)
+    def build(
+        base_url: str = "http://testserver", open_store=lambda: store, signups=None
+    ) -> TestClient:
+        app = make_app(open_store, signups)
+        client = TestClient(app, base_url=base_url, follow_redirects=False)
         clients.append(client)
         return client
 

@@ -19,6 +19,7 @@ from tests.web.conftest import (
     session_cookie_header,
     token_from,
 )
+from web.throttle import Throttle
 
 NEWCOMER = "ana@example.com"
 
@@ -156,3 +157,33 @@ def test_signing_out_needs_the_csrf_token(client, accounts, admin):
     forged = client.post("/auth/signout", data={"csrf": "B" * 43})
     assert forged.status_code == 403
     assert accounts.resolve(token) is not None
+
+
+def test_sign_ups_from_one_address_are_throttled(make_client, accounts, admin, store):
+    _open_signup(accounts, admin)
+    now = [0.0]
+    client = make_client(signups=Throttle(2, 60, clock=lambda: now[0]))
+    for number in (1, 2):
+        fields = {"email": f"ana{number}@example.com", "password": PASSWORD}
+        assert post_form(client, "/auth/signup", fields).status_code == 303
+    third = post_form(client, "/auth/signup", {"email": "ana3@example.com", "password": PASSWORD})
+    assert third.status_code == 429 and "Too many sign-ups" in third.text
+    assert store.account_by_email("ana3@example.com") is None
+    now[0] = 61.0
+    assert (
+        post_form(
+            client, "/auth/signup", {"email": "ana3@example.com", "password": PASSWORD}
+        ).status_code
+        == 303
+    )
+
+
+def test_the_throttle_forgets_old_events_and_stays_bounded():
+    now = [0.0]
+    throttle = Throttle(1, 10, clock=lambda: now[0], max_keys=3)
+    assert throttle.allow("a") and not throttle.allow("a")
+    for key in "bcd":
+        assert throttle.allow(key)
+    assert len(throttle._events) == 3  # "a", the oldest, was dropped
+    now[0] = 10.5
+    assert throttle.allow("b")
