@@ -7,5 +7,11 @@ from __future__ import annotations
 import streamlit as st
 
 import web
+from views.state import sso_configured
 
-app = st.App("app.py", routes=web.routes(), middleware=web.middleware(), lifespan=web.lifespan)
+app = st.App(
+    "app.py",
+    routes=web.routes(sso_configured),
+    middleware=web.middleware(sso_configured),
+    lifespan=web.lifespan,
+)

@@ -5,7 +5,7 @@ sends a browser without a session to them. Nothing here imports Streamlit."""
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -24,12 +24,17 @@ __all__ = ["AuthPages", "SignInGate", "lifespan", "middleware", "routes"]
 log = logging.getLogger(__name__)
 
 
-def routes() -> list[Route]:
-    return AuthPages().routes()
+def _no_sso() -> bool:
+    return False
 
 
-def middleware() -> list[Middleware]:
-    return [Middleware(SignInGate)]
+def routes(sso_offered: Callable[[], bool] = _no_sso) -> list[Route]:
+    """`sso_offered` says whether st.login is configured (server.py asks Streamlit's secrets)."""
+    return AuthPages(sso_offered=sso_offered).routes()
+
+
+def middleware(sso_offered: Callable[[], bool] = _no_sso) -> list[Middleware]:
+    return [Middleware(SignInGate, sso_offered=sso_offered)]
 
 
 @asynccontextmanager

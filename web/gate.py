@@ -8,6 +8,7 @@ database on every run of a page, so a forged cookie gets as far as the app's own
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import quote
 
 from starlette.requests import HTTPConnection
@@ -54,13 +55,17 @@ def sign_in_location(scope: Scope) -> str:
 
 
 class SignInGate:
-    """ASGI middleware (plain, so websockets and streamed responses pass untouched)."""
+    """ASGI middleware (plain, so websockets and streamed responses pass untouched).
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
+    With single sign-on configured it lets every request through: the Streamlit gate page is
+    then the way in, since only a script run can start st.login (it offers e-mail sign-in too).
+    """
+
+    def __init__(self, app: ASGIApp, sso_offered: Callable[[], bool] = lambda: False):
+        self.app, self.sso_offered = app, sso_offered
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if needs_sign_in(scope):
+        if needs_sign_in(scope) and not self.sso_offered():
             response = RedirectResponse(sign_in_location(scope), status_code=303)
             response.headers["Cache-Control"] = "no-store"
             await response(scope, receive, send)

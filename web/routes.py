@@ -89,8 +89,9 @@ class AuthPages:
         self,
         open_store: Callable[[], ProgressStore] = default_store,
         signups: Throttle | None = None,
+        sso_offered: Callable[[], bool] = lambda: False,
     ):
-        self.open_store = open_store
+        self.open_store, self.sso_offered = open_store, sso_offered
         self.signups = signups or Throttle(SIGNUPS_PER_CLIENT, SIGNUP_WINDOW_S)
 
     def routes(self) -> list[Route]:
@@ -164,12 +165,12 @@ class AuthPages:
                 invalid=_focus(problem),
             )
         )
-        extra = [("/auth/signup", "New here? Create an account")]
+        extra = [("/", "Sign in with your organisation")] if self.sso_offered() else []
         try:
-            if await self._call(lambda accounts: accounts.signup_policy()) is not SignupPolicy.OPEN:
-                extra = []
+            if await self._call(lambda accounts: accounts.signup_policy()) is SignupPolicy.OPEN:
+                extra.append(("/auth/signup", "New here? Create an account"))
         except Problem:
-            extra = []  # the page still shows; the sign-in itself reports the outage
+            pass  # the page still shows; the sign-in itself reports the outage
         body.append(pages.links(*extra) if extra else "")
         body.append('<p class="hint">Forgot your password? Ask your admin for a reset link.</p>')
         return _page(request, "Sign in", "".join(body), csrf, problem)

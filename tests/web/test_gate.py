@@ -4,8 +4,12 @@ and comes back to the page it asked for; Streamlit's own machinery is never redi
 from __future__ import annotations
 
 import pytest
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.testclient import TestClient
 
-from tests.web.conftest import ADMIN, PASSWORD, post_form
+from tests.web.conftest import ADMIN, PASSWORD, make_app, post_form
+from web import AuthPages, SignInGate
 from web.gate import sign_in_location
 
 
@@ -54,3 +58,15 @@ def test_posts_and_local_mode_pass_untouched(client, monkeypatch):
 def test_a_scheme_relative_path_is_not_carried_as_next():
     scope = {"type": "http", "method": "GET", "path": "//evil.example/", "query_string": b""}
     assert sign_in_location(scope) == "/auth/signin"
+
+
+def test_with_single_sign_on_the_streamlit_gate_is_the_way_in(store):
+    # Only a script run can start st.login, so the app's own gate page (which offers both ways
+    # in) must be reachable without a cookie.
+    app = make_app(lambda: store)
+    app.user_middleware = [Middleware(SignInGate, sso_offered=lambda: True)]
+    with TestClient(app, follow_redirects=False) as client:
+        assert client.get("/exercise").status_code == 200
+    pages = AuthPages(lambda: store, sso_offered=lambda: True)
+    with TestClient(Starlette(routes=pages.routes())) as client:
+        assert "Sign in with your organisation" in client.get("/auth/signin").text
