@@ -227,13 +227,13 @@ class AuthPages:
         try:
             if request.method == "POST":
                 values = await _posted(request)
-                _require_csrf(request, values)
             token = values.get("token", "")
             purpose = await self._call(lambda accounts: accounts.link_purpose(token))
             if purpose is None:
                 raise Problem(BAD_LINK)
             if request.method == "GET":
                 return self._link_page(request, purpose, values)
+            _require_csrf(request, values)  # after the look-up, so a refusal shows the form again
             password = values.get("password", "")
             name = _name(values, "") if purpose == "invite" else ""
             _require_password(password, "")

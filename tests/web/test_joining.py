@@ -187,3 +187,12 @@ def test_the_throttle_forgets_old_events_and_stays_bounded():
     assert len(throttle._events) == 3  # "a", the oldest, was dropped
     now[0] = 10.5
     assert throttle.allow("b")
+
+
+def test_an_expired_form_on_a_valid_link_shows_the_form_again(client, accounts, admin):
+    link = accounts.invite(admin, NEWCOMER)
+    answer = client.post("/auth/link", data={"token": link, "name": "Ana", "password": PASSWORD})
+    assert answer.status_code == 403
+    assert "expired or did not come from this site" in answer.text
+    assert 'value="Ana"' in answer.text and 'name="token"' in answer.text
+    assert accounts.link_purpose(link) == "invite"
