@@ -87,10 +87,20 @@ def same_origin(request: HTTPConnection) -> bool:
     origin = request.headers.get("origin")
     if origin is not None:
         parts = urlsplit(origin)
-        host = request.headers.get("host", "").lower()
+        host = public_host(request)
         if parts.scheme not in ("http", "https") or not host or parts.netloc.lower() != host:
             return False
     return request.headers.get("sec-fetch-site", "same-origin") in ("same-origin", "none")
+
+
+def public_host(request: HTTPConnection) -> str:
+    """The host the browser addressed: Host, or behind a trusted proxy that rewrites Host,
+    the last X-Forwarded-Host it set."""
+    if current().trust_proxy:
+        forwarded = ",".join(request.headers.getlist("x-forwarded-host")).split(",")[-1].strip()
+        if forwarded:
+            return forwarded.lower()
+    return request.headers.get("host", "").lower()
 
 
 def csrf_cookie_name(request: HTTPConnection) -> str:

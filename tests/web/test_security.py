@@ -83,3 +83,17 @@ def test_a_garbled_forwarded_hop_falls_back_to_the_connection(monkeypatch):
 )
 def test_same_origin(headers, same):
     assert same_origin(_request(headers)) is same
+
+
+def test_behind_a_trusted_proxy_the_forwarded_host_is_the_origin_to_match(monkeypatch):
+    request = _request(
+        {
+            "Host": "127.0.0.1:8501",
+            "X-Forwarded-Host": "prodready.example",
+            "Origin": "https://prodready.example",
+        }
+    )
+    monkeypatch.setenv("PRODREADY_TRUST_PROXY", "0")
+    assert not same_origin(request)
+    monkeypatch.setenv("PRODREADY_TRUST_PROXY", "1")
+    assert same_origin(request)
