@@ -107,3 +107,69 @@ def test_claim_local_gives_the_local_learners_work_to_the_admin(data_dir, store:
 def test_a_bad_base_url_is_a_usage_error(data_dir):
     done = _cli(data_dir, "invite", "ana@example.com", "--base-url", "javascript:alert(1)")
     assert done.returncode == 2
+
+
+def _read_until(fd: int, marker: bytes, seen: bytearray) -> None:
+    """Read the terminal's output until `marker` shows (a bound for a stuck child, not a timing)."""
+    import select
+
+    while marker not in seen:
+        ready, _, _ = select.select([fd], [], [], 60)
+        if not ready:
+            raise AssertionError(f"no {marker!r} on the terminal; got {bytes(seen)!r}")
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:  # the child closed the terminal
+            raise AssertionError(
+                f"terminal closed before {marker!r}; got {bytes(seen)!r}"
+            ) from None
+        if not chunk:
+            raise AssertionError(f"terminal closed before {marker!r}; got {bytes(seen)!r}")
+        seen += chunk
+
+
+def _on_a_terminal(data_dir: Path, answers: list[str]) -> tuple[int, bytes]:
+    """Run create-admin on a pseudo-terminal, answering its prompts; its exit code and output."""
+    import pty
+
+    env = {**os.environ, "PRODREADY_DATA_DIR": str(data_dir)}
+    env.pop("DATABASE_URL", None)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the pty is its controlling terminal, as in an admin's shell
+        os.chdir(ROOT)
+        os.execve(
+            sys.executable,
+            [sys.executable, "-m", "progress", "create-admin", "admin@example.com"],
+            env,
+        )
+    seen = bytearray()
+    try:
+        for prompt, answer in zip((b"Password for", b"again:"), answers, strict=True):
+            _read_until(fd, prompt, seen)
+            os.write(fd, answer.encode() + b"\n")
+        _read_until(fd, b"\n", seen)
+        while True:
+            try:
+                chunk = os.read(fd, 1024)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status), bytes(seen)
+
+
+def test_the_prompt_asks_twice_and_never_echoes(data_dir, store):
+    code, shown = _on_a_terminal(data_dir, [PASSWORD, PASSWORD])
+    assert code == 0, shown
+    assert PASSWORD.encode() not in shown
+    assert store.account_by_email("admin@example.com").role == "admin"
+
+
+def test_two_different_passwords_change_nothing(data_dir, store):
+    code, shown = _on_a_terminal(data_dir, [PASSWORD, PASSWORD + "x"])
+    assert code == 1 and b"differ" in shown
+    assert store.account_by_email("admin@example.com") is None
