@@ -1,5 +1,6 @@
 """The first line of shared mode: a browser with no session cookie at all is sent to the sign-in
-page before Streamlit serves it anything.
+page before Streamlit serves it anything, and no response of the app may be framed by another
+site.
 
 This only saves a round trip through the app. Whether a cookie is still valid (not expired,
 revoked or of a disabled account) is decided by the Streamlit side, which checks it against the
@@ -11,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
+from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
 from starlette.responses import RedirectResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from config import current
 from web.security import SESSION_COOKIE, safe_next
@@ -32,6 +34,15 @@ OPEN_PREFIXES = (
 )
 OPEN_PATHS = frozenset({"/auth", "/robots.txt", "/healthz"})
 STREAMLIT_LOGIN_COOKIE = "_streamlit_user"  # st.login's cookie, possibly split into chunks
+# Every response in shared mode, unless it sets its own (the auth pages set stricter ones): the
+# app may be framed only by itself (Streamlit's components are same-origin iframes), so another
+# site cannot overlay the Admin page's buttons (clickjacking).
+SHARED_HEADERS = {
+    "X-Frame-Options": "SAMEORIGIN",
+    "Content-Security-Policy": "frame-ancestors 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
 
 
 def needs_sign_in(scope: Scope) -> bool:
@@ -65,9 +76,21 @@ class SignInGate:
         self.app, self.sso_offered = app, sso_offered
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not current().shared:
+            await self.app(scope, receive, send)
+            return
         if needs_sign_in(scope) and not self.sso_offered():
             response = RedirectResponse(sign_in_location(scope), status_code=303)
             response.headers["Cache-Control"] = "no-store"
             await response(scope, receive, send)
             return
-        await self.app(scope, receive, send)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SHARED_HEADERS.items():
+                    if name not in headers:
+                        headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

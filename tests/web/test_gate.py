@@ -70,3 +70,13 @@ def test_with_single_sign_on_the_streamlit_gate_is_the_way_in(store):
     pages = AuthPages(lambda: store, sso_offered=lambda: True)
     with TestClient(Starlette(routes=pages.routes())) as client:
         assert "Sign in with your organisation" in client.get("/auth/signin").text
+
+
+def test_shared_mode_pages_cannot_be_framed_by_another_site(client, monkeypatch):
+    client.cookies.set("prodready_session", "whatever")
+    page = client.get("/exercise")
+    assert page.headers["x-frame-options"] == "SAMEORIGIN"  # components are same-origin frames
+    assert page.headers["content-security-policy"] == "frame-ancestors 'self'"
+    assert client.get("/auth/signin").headers["x-frame-options"] == "DENY"  # stricter, kept
+    monkeypatch.setenv("PRODREADY_MODE", "local")
+    assert "x-frame-options" not in client.get("/exercise").headers  # local mode as before
