@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from course import load_course
 from learning.accounts import SignupPolicy
 from progress import ProgressStore, make_engine, upgrade
 from tests.e2e.conftest import ROOT, start_server, stop_server
@@ -21,7 +22,8 @@ pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery"
 ADMIN = "admin@example.com"
 NEWCOMER = "ana@example.com"
-PATIENT_MS = 30_000  # a start-up bound on a busy machine, not a timed assertion
+EDITOR_FRAME = 'iframe[title="streamlit_ace.streamlit_ace"]'
+PATIENT_MS = 60_000  # a start-up bound on a busy machine, not a timed assertion
 
 
 def see(locator: Locator) -> None:
@@ -96,9 +98,14 @@ def test_sign_up_reload_second_tab_and_sign_out_everywhere(browser, shared_url):
 
 
 def test_the_admin_made_on_the_command_line_signs_in(page: Page, shared_url):
-    page.goto(f"{shared_url}/")
+    slug = load_course().ordered_exercises()[0].slug
+    page.goto(f"{shared_url}/exercise?exercise={slug}")
     page.get_by_label("E-mail").fill(ADMIN)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     see(page.get_by_text("Signed in as"))
     see(page.get_by_role("link", name="Admin"))
+    # Back on the page asked for, and the editor (a same-origin frame) loads despite the
+    # anti-framing headers every shared-mode response carries.
+    assert page.url.endswith(f"/exercise?exercise={slug}")
+    see(page.frame_locator(EDITOR_FRAME).locator("#ace-editor"))
