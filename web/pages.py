@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from html import escape
 
 from learning.accounts import MAX_EMAIL, MAX_NAME, MAX_PASSWORD, MIN_PASSWORD
-from web.security import CSRF_FIELD
+from web.security import CSRF_FIELD, mask
 
 STYLESHEET = "/auth/assets/auth.css"
 
@@ -112,7 +112,7 @@ def form(
         _field(f, values.get(f.name, ""), focus=f.name == focus, invalid=f.name == invalid)
         for f in fields
     ]
-    extra = {CSRF_FIELD: csrf, **(hidden or {})}
+    extra = {CSRF_FIELD: mask(csrf), **(hidden or {})}
     hidden_inputs = "".join(
         f'<input type="hidden" name="{_e(name)}" value="{_e(value)}">'
         for name, value in extra.items()

@@ -8,6 +8,8 @@ tests/web exercises directly and through the routes.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hmac
 import ipaddress
 import secrets
@@ -115,12 +117,42 @@ def csrf_token(request: HTTPConnection) -> str:
 
 
 def csrf_valid(request: HTTPConnection, submitted: str) -> bool:
-    """Double submit: the form's hidden field must equal the HttpOnly cookie, compared in
-    constant time, and the request must come from this site."""
+    """Double submit: the form's hidden field (unmasked) must equal the HttpOnly cookie,
+    compared in constant time, and the request must come from this site."""
     cookie = request.cookies.get(csrf_cookie_name(request), "")
-    if not (_looks_like_token(cookie) and _looks_like_token(submitted)):
+    token = unmask(submitted)
+    if not (_looks_like_token(cookie) and token is not None and _looks_like_token(token)):
         return False
-    return hmac.compare_digest(cookie.encode(), submitted.encode()) and same_origin(request)
+    return hmac.compare_digest(cookie.encode(), token.encode()) and same_origin(request)
+
+
+def mask(token: str) -> str:
+    """The token as a form field: XORed with a fresh random pad that travels with it. Pages are
+    gzipped and reflect what was typed (e-mail, next), so an unmasked token repeated in every
+    page could be read back byte by byte from compressed sizes (BREACH); a masked one differs
+    in every response."""
+    raw = token.encode("ascii")
+    pad = secrets.token_bytes(len(raw))
+    return base64.urlsafe_b64encode(
+        pad + bytes(a ^ b for a, b in zip(pad, raw, strict=True))
+    ).decode()
+
+
+def unmask(value: str) -> str | None:
+    if not value or len(value) > 200:
+        return None
+    try:
+        data = base64.urlsafe_b64decode(value.encode("ascii"))
+    except (binascii.Error, UnicodeEncodeError, ValueError):
+        return None
+    half = len(data) // 2
+    if len(data) % 2 or not half:
+        return None
+    raw = bytes(a ^ b for a, b in zip(data[:half], data[half:], strict=True))
+    try:
+        return raw.decode("ascii")
+    except UnicodeDecodeError:
+        return None
 
 
 def _looks_like_token(value: str) -> bool:

@@ -67,10 +67,11 @@ def test_forwarded_https_counts_only_behind_a_trusted_proxy(
     client.headers["X-Forwarded-Proto"] = "https"
     if secure:  # the test client speaks http, so it keeps no Secure cookie: post by hand
         page = client.get("/auth/signin")
-        token = page.text.split('name="csrf" value="', 1)[1].split('"', 1)[0]
-        client.cookies.set("__Host-prodready_csrf", token)
+        form_token = page.text.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+        (cookie,) = [h for h in set_cookie_headers(page) if h.startswith("__Host-prodready_csrf=")]
+        client.cookies.set("__Host-prodready_csrf", token_from(cookie))
         answer = client.post(
-            "/auth/signin", data={"csrf": token, "email": ADMIN, "password": PASSWORD}
+            "/auth/signin", data={"csrf": form_token, "email": ADMIN, "password": PASSWORD}
         )
     else:
         answer = _sign_in(client)
@@ -239,3 +240,24 @@ def test_the_sign_in_form_is_labelled_and_focused(client, accounts: Accounts):
     assert '<label for="email">' in page and '<label for="password">' in page
     assert 'autocomplete="current-password"' in page
     assert page.count("autofocus") == 1
+
+
+def test_the_form_token_is_masked_afresh_in_every_page(client, admin):
+    # Pages are compressed and reflect what was typed: a token repeated verbatim could be read
+    # back from response sizes (BREACH). Each page carries a different form of the same token.
+    first, second = csrf_of(client, "/auth/signin"), csrf_of(client, "/auth/signin")
+    cookie = client.cookies.get("prodready_csrf")
+    assert first != second and cookie not in first and cookie not in second
+    for token in (first, second):
+        answer = client.post(
+            "/auth/signin",
+            data={"csrf": token, "email": ADMIN, "password": PASSWORD},
+            headers={"Origin": "http://testserver"},
+        )
+        assert answer.status_code == 303
+    assert (
+        client.post(
+            "/auth/signin", data={"csrf": cookie, "email": ADMIN, "password": PASSWORD}
+        ).status_code
+        == 403
+    )  # the bare cookie value is not a form token
