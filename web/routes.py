@@ -320,17 +320,12 @@ class AuthPages:
 def _shared_only(
     endpoint: Callable[[Request], Awaitable[Response]],
 ) -> Callable[[Request], Awaitable[Response]]:
-    """404 in local mode; in shared mode, account and database failures become the page's
-    message (never a stack trace)."""
+    """404 in local mode (the pages exist only where people sign in)."""
 
     async def guarded(request: Request) -> Response:
         if not current().shared:
             return PlainTextResponse("Not Found", status_code=404)
-        try:
-            return await endpoint(request)
-        except StorageError:
-            body = pages.notice(UNAVAILABLE) + pages.links((request.url.path, "Try again"))
-            return _page(request, "Try again in a minute", body, None, Problem(UNAVAILABLE, 503))
+        return await endpoint(request)
 
     return guarded
 
