@@ -261,3 +261,21 @@ def test_the_form_token_is_masked_afresh_in_every_page(client, admin):
         ).status_code
         == 403
     )  # the bare cookie value is not a form token
+
+
+def test_only_a_plain_utf8_form_is_read(client):
+    token = csrf_of(client, "/auth/signin")
+    multipart = client.post("/auth/signin", files={"email": ("a.txt", b"x")}, data={"csrf": token})
+    assert multipart.status_code == 415
+    garbled = client.post(
+        "/auth/signin",
+        content=f"csrf={token}&email=%ff%fe".encode(),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert garbled.status_code == 400 and "garbled" in garbled.text
+    crowded = client.post(
+        "/auth/signin",
+        content="&".join(f"f{i}=x" for i in range(50)).encode(),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert crowded.status_code == 400
