@@ -123,7 +123,8 @@ def _base_url(text: str) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m progress", description=__doc__.split("\n\n")[0]
+        prog="python -m progress",
+        description="Shared mode's administration on the configured DATABASE_URL.",
     )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     command = commands.add_parser(
