@@ -3,6 +3,8 @@ outsider cannot make it do (forge a post, redirect elsewhere, learn who has an a
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from learning.accounts import MAX_FAILURES_PER_ACCOUNT, WRONG_CREDENTIALS, Accounts
@@ -279,3 +281,19 @@ def test_only_a_plain_utf8_form_is_read(client):
         headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     assert crowded.status_code == 400
+
+
+def test_an_overlong_password_is_refused_without_hashing_it(client, admin):
+    answer = _sign_in(client, password="p" * 300)
+    assert answer.status_code == 400
+    assert "at most 256 characters" in answer.text
+    assert 'id="password"' in answer.text.split('aria-invalid="true"')[0].rsplit("<input", 1)[1]
+
+
+def test_neither_the_token_nor_the_password_reaches_a_log(client, admin, caplog):
+    caplog.set_level(logging.DEBUG)
+    answer = _sign_in(client)
+    token = token_from(session_cookie_header(answer))
+    _sign_in(client, password="another wrong password")
+    assert token not in caplog.text
+    assert PASSWORD not in caplog.text and "another wrong password" not in caplog.text
