@@ -18,7 +18,7 @@ from starlette.responses import RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from config import current
-from web.security import SESSION_COOKIE, safe_next
+from web.security import SESSION_COOKIE, SESSION_COOKIE_HTTPS, safe_next
 
 # Streamlit's own machinery, its static files, health checks, the OIDC flow of st.login and our
 # sign-in pages themselves must load without a session.
@@ -54,9 +54,8 @@ def needs_sign_in(scope: Scope) -> bool:
     if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES) or not current().shared:
         return False
     cookies = HTTPConnection(scope).cookies
-    return SESSION_COOKIE not in cookies and not any(
-        name.startswith(STREAMLIT_LOGIN_COOKIE) for name in cookies
-    )
+    has_session = SESSION_COOKIE in cookies or SESSION_COOKIE_HTTPS in cookies
+    return not has_session and not any(name.startswith(STREAMLIT_LOGIN_COOKIE) for name in cookies)
 
 
 def sign_in_location(scope: Scope) -> str:

@@ -36,13 +36,13 @@ from web import pages
 from web.forms import FormError, read_form
 from web.security import (
     CSRF_FIELD,
-    SESSION_COOKIE,
     add_page_headers,
     clear_session_cookie,
     client_address,
     csrf_token,
     csrf_valid,
     safe_next,
+    session_token,
     set_csrf_cookie,
     set_session_cookie,
 )
@@ -278,7 +278,7 @@ class AuthPages:
     async def signout(self, request: Request) -> Response:
         """GET shows a one-button form (so a link can lead here); POST revokes the session in
         the database, which signs out every tab at its next click, and drops the cookie."""
-        token = request.cookies.get(SESSION_COOKIE, "")
+        token = session_token(request)
         if not token:
             body = pages.notice("This browser is not signed in.", error=False)
             return _page(request, "Sign out", body + pages.links(("/auth/signin", "Sign in")))
@@ -304,7 +304,7 @@ class AuthPages:
     # Shared ------------------------------------------------------------------------------
 
     async def _signed_in(self, request: Request, signed: SignedIn, target: str | None) -> Response:
-        previous = request.cookies.get(SESSION_COOKIE)
+        previous = session_token(request)
         if previous:
             # Whoever was signed in on this browser before is signed out, not left behind.
             try:

@@ -20,7 +20,9 @@ from starlette.responses import Response
 
 from config import current
 
-SESSION_COOKIE = "prodready_session"  # views/state.py reads the same name
+# Over https the session cookie too takes the __Host- prefix (no sibling subdomain can plant or
+# overwrite it); views/state.py reads the same names.
+SESSION_COOKIE, SESSION_COOKIE_HTTPS = "prodready_session", "__Host-prodready_session"
 # Over https the CSRF cookie takes the __Host- prefix: the browser then refuses it from a
 # sibling subdomain or over http, so nobody can plant a known value (cookie tossing).
 CSRF_COOKIE, CSRF_COOKIE_HTTPS = "prodready_csrf", "__Host-prodready_csrf"
@@ -176,10 +178,19 @@ def set_csrf_cookie(response: Response, request: HTTPConnection, token: str) -> 
     )
 
 
+def session_cookie_name(request: HTTPConnection) -> str:
+    return SESSION_COOKIE_HTTPS if is_https(request) else SESSION_COOKIE
+
+
+def session_token(request: HTTPConnection) -> str:
+    """This browser's session token, from the cookie name its scheme allows."""
+    return request.cookies.get(session_cookie_name(request), "")
+
+
 def set_session_cookie(response: Response, request: HTTPConnection, token: str) -> None:
     # Lax, not Strict: a link to ProdReady from a chat or an e-mail must open signed in.
     response.set_cookie(
-        SESSION_COOKIE,
+        session_cookie_name(request),
         token,
         max_age=current().session_hours * 3600,
         path="/",
@@ -191,7 +202,11 @@ def set_session_cookie(response: Response, request: HTTPConnection, token: str) 
 
 def clear_session_cookie(response: Response, request: HTTPConnection) -> None:
     response.delete_cookie(
-        SESSION_COOKIE, path="/", secure=is_https(request), httponly=True, samesite="lax"
+        session_cookie_name(request),
+        path="/",
+        secure=is_https(request),
+        httponly=True,
+        samesite="lax",
     )
 
 

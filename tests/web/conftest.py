@@ -106,7 +106,8 @@ def set_cookie_headers(response) -> list[str]:
 
 
 def session_cookie_header(response) -> str | None:
-    found = [h for h in set_cookie_headers(response) if h.startswith("prodready_session=")]
+    names = ("prodready_session=", "__Host-prodready_session=")  # http, https
+    found = [h for h in set_cookie_headers(response) if h.startswith(names)]
     assert len(found) <= 1
     return found[0] if found else None
 

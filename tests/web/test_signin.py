@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from learning.accounts import MAX_FAILURES_PER_ACCOUNT, WRONG_CREDENTIALS, Accounts
+from learning.accounts import MAX_FAILURES_PER_ACCOUNT_AND_CLIENT, WRONG_CREDENTIALS, Accounts
 from progress import ProgressStore, make_engine
 from tests.web.conftest import (
     ADMIN,
@@ -52,6 +52,7 @@ def test_signing_in_sets_exactly_the_session_cookie_and_goes_to_next(client, adm
 def test_over_https_the_cookies_are_secure_and_the_csrf_cookie_host_locked(make_client, admin):
     client = make_client("https://testserver")
     answer = _sign_in(client)
+    assert session_cookie_header(answer).startswith("__Host-prodready_session=")
     assert "secure" in _attributes(session_cookie_header(answer))
     csrf = [h for h in set_cookie_headers(client.get("/auth/signin")) if "csrf" in h]
     assert csrf[0].startswith("__Host-prodready_csrf=")
@@ -93,7 +94,7 @@ def test_a_wrong_password_and_an_unknown_email_get_the_same_answer(client, admin
 
 
 def test_repeated_failures_are_throttled_even_with_the_right_password(client, admin):
-    for _ in range(MAX_FAILURES_PER_ACCOUNT):
+    for _ in range(MAX_FAILURES_PER_ACCOUNT_AND_CLIENT):
         assert _sign_in(client, password="wrong password here").status_code == 400
     answer = _sign_in(client)
     assert answer.status_code == 429
