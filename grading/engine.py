@@ -7,6 +7,7 @@ import time
 
 from course.models import DEFAULT_MAX_COMPLEXITY, DEFAULT_WEIGHTS, Exercise
 from grading.checks import behaviour, quality, security
+from grading.discovery import discover
 from grading.report import CheckResult, ErrorKind, Report, Status
 from grading.sandbox import Limits, SandboxUnavailable, run_tests
 from grading.submission import check as check_submission
@@ -62,17 +63,22 @@ def _grade(exercise: Exercise, source: str | bytes, suite: str) -> Report:
         report.message = "No visible tests here: Submit to run the grading tests."
         return report
     test_source = exercise.test_source(suite)
-    expected = behaviour.discover(test_source)
+    inventory = discover(test_source)
     limits = Limits(
         wall_seconds=exercise.time_limit_s, cpu_seconds=math.ceil(exercise.time_limit_s) + 1
     )
     try:
         run = run_tests(
-            exercise.module, text, {f"test_{suite}": test_source}, exercise.context_files, limits
+            exercise.module,
+            text,
+            {f"test_{suite}": test_source},
+            {f"test_{suite}": inventory.codes()},
+            exercise.context_files,
+            limits,
         )
     except SandboxUnavailable as exc:
         return _error(report, ErrorKind.SANDBOX_UNAVAILABLE, str(exc))
-    report.tests, problem = behaviour.evaluate(run, expected, limits.wall_seconds)
+    report.tests, problem = behaviour.evaluate(run, inventory.tests, limits.wall_seconds)
     collect_error = next(
         (r.get("exception") for r in run.records if r.get("event") == "collect_error"), None
     )

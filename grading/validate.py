@@ -15,7 +15,7 @@ from pathlib import Path
 
 from course import ContentError, Exercise, load_exercise
 from course.models import LIMITATIONS
-from grading.checks.behaviour import discover
+from grading.discovery import discover
 from grading.engine import grade
 from grading.report import Report, Status
 
@@ -100,12 +100,13 @@ def _static_problems(exercise: Exercise) -> list[str]:
         hidden = discover(exercise.test_source("hidden"))
     except SyntaxError as exc:
         return [f"tests/test_hidden.py does not parse: line {exc.lineno}: {exc.msg}"]
-    if not hidden:
+    problems += [f"tests/test_hidden.py: {p}" for p in hidden.problems]
+    if not hidden.tests:
         problems.append("tests/test_hidden.py defines no test")
     problems += [
         f"tests/test_hidden.py: {name} has no docstring (it is the learner's feedback)"
-        for name, doc in hidden.items()
-        if not doc
+        for name, test in hidden.tests.items()
+        if not test.doc
     ]
     starter_lines = exercise.starter.count("\n") + 1
     if not exercise.flaw_lines:

@@ -1,12 +1,12 @@
-"""Behaviour: which hidden tests exist (read from the source, never run on the host), what the
-sandbox reported for each, and whether that report can be trusted."""
+"""Behaviour: what the sandbox reported for each hidden test (grading.discovery says which exist),
+each case named for the learner, and whether that report can be trusted."""
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
 
+from grading.discovery import KnownTest
 from grading.report import CheckResult, ErrorKind, TestResult
 from grading.sandbox import RunResult
 
@@ -19,60 +19,100 @@ class Problem:
     message: str
 
 
-def discover(test_source: str) -> dict[str, str]:
-    """Test name ("test_x" or "TestClass::test_x") -> its docstring, in file order."""
-    tree = ast.parse(test_source)
-    found: dict[str, str] = {}
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith(
-            "test"
-        ):
-            found[node.name] = _doc(node)
-        elif isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
-            for item in node.body:
-                if isinstance(item, ast.FunctionDef) and item.name.startswith("test"):
-                    found[f"{node.name}::{item.name}"] = _doc(item)
-    return found
+def short_name(nodeid: str) -> str:
+    """ "test_hidden.py::TestX::test_y[case]" -> "TestX::test_y" (a name discovery knows)."""
+    name = nodeid.split("::", 1)[-1]
+    return name.split("[", 1)[0] if name.endswith("]") else name
 
 
-def _doc(node: ast.AST) -> str:
-    return " ".join((ast.get_docstring(node) or "").split())
+def _case_id(nodeid: str) -> str:
+    """The author's id of a parametrised case, as written ("day clocks go forward")."""
+    name = nodeid.split("::", 1)[-1]
+    if not name.endswith("]") or "[" not in name:
+        return ""
+    # pytest writes non-ASCII ids as escapes (\u00e9); the learner reads the words.
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1)[1:], 16)), name.split("[", 1)[1][:-1])
 
 
-def _base_name(nodeid: str) -> str:
-    """ "test_hidden.py::TestX::test_y[case]" -> "TestX::test_y"."""
-    return re.sub(r"\[.*\]$", "", nodeid.split("::", 1)[-1])
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})")
+
+
+@dataclass(frozen=True)
+class _Case:
+    """One reported case before it becomes a TestResult."""
+
+    base: str
+    status: str
+    label: str  # the author's description, or "" for numbered cases
+    exception: str
+    printed: str
 
 
 def evaluate(
-    run: RunResult, expected: dict[str, str], wall_seconds: float
+    run: RunResult, expected: dict[str, KnownTest], wall_seconds: float
 ) -> tuple[list[TestResult], Problem | None]:
-    """One TestResult per test case that ran (plus "not run" for tests that never did)."""
+    """One TestResult per case that ran (plus "not run" for tests that never did): a plain
+    test is one case, each parametrised variant and each subtest another."""
     results = [r for r in run.records if r.get("event") == "result"]
-    cases: dict[str, int] = {}
-    for record in results:
-        base = _base_name(str(record.get("test", "")))
-        cases[base] = cases.get(base, 0) + 1
-    seen: dict[str, int] = {}
-    tests: list[TestResult] = []
-    for record in results:
-        base = _base_name(str(record.get("test", "")))
-        seen[base] = seen.get(base, 0) + 1
-        name = base if cases[base] == 1 else f"{base} (case {seen[base]} of {cases[base]})"
-        output = str(record.get("exception") or "")
-        printed = str(record.get("output") or "").strip()
-        if printed:
-            output = f"{output}\nPrinted: {printed}" if output else f"Printed: {printed}"
-        tests.append(
-            TestResult(name, _status(record), expected.get(base, ""), output[:OUTPUT_KEEP])
-        )
+    cases = [case for record in results for case in _cases(record, expected)]
+    tests = _name_cases(cases, expected)
     collect_error = next((r for r in run.records if r.get("event") == "collect_error"), None)
-    ran = set(cases)
-    for base, doc in expected.items():
+    ran = {short_name(str(r.get("test", ""))) for r in results}
+    for base, known in expected.items():
         if base not in ran:
             why = collect_error.get("exception", "") if collect_error else ""
-            tests.append(TestResult(base, "not run", doc, why[:OUTPUT_KEEP]))
+            tests.append(TestResult(base, "not run", known.doc, why[:OUTPUT_KEEP]))
     return tests, _problem(run, results, expected, collect_error, wall_seconds)
+
+
+def _cases(record: dict, expected: dict[str, KnownTest]) -> list[_Case]:
+    nodeid = str(record.get("test", ""))
+    base = short_name(nodeid)
+    known = expected.get(base)
+    label = _case_id(nodeid) if known and known.described else ""
+    printed = str(record.get("output") or "").strip()
+    parent = _Case(base, _status(record), label, str(record.get("exception") or ""), printed)
+    subtests = record.get("subtests") or []
+    if not isinstance(subtests, list) or not subtests:
+        return [parent]
+    found = [
+        _Case(
+            base,
+            _status(sub),
+            " · ".join(p for p in (label, str(sub.get("description") or "")) if p),
+            str(sub.get("exception") or ""),
+            printed,
+        )
+        for sub in subtests
+        if isinstance(sub, dict)
+    ]
+    # The test itself is a case too when it failed outside its subtests.
+    return found + ([parent] if parent.status != "passed" else [])
+
+
+def _name_cases(cases: list[_Case], expected: dict[str, KnownTest]) -> list[TestResult]:
+    totals: dict[str, int] = {}
+    for case in cases:
+        totals[case.base] = totals.get(case.base, 0) + 1
+    seen: dict[str, int] = {}
+    tests = []
+    for case in cases:
+        seen[case.base] = seen.get(case.base, 0) + 1
+        known = expected.get(case.base)
+        if totals[case.base] == 1 and not case.label:
+            name = case.base
+        elif case.label:
+            name = f"{case.base} — {case.label}"
+        else:
+            name = f"{case.base} (case {seen[case.base]} of {totals[case.base]})"
+        output = case.exception
+        if case.printed:
+            output = f"{output}\nPrinted: {case.printed}" if output else f"Printed: {case.printed}"
+        if case.label and case.status != "passed":
+            output = f"Case “{case.label}”: {output}" if output else f"Case “{case.label}”"
+        doc = known.doc if known else ""
+        tests.append(TestResult(name, case.status, doc, output[:OUTPUT_KEEP]))
+    return tests
 
 
 def _status(record: dict) -> str:
@@ -83,8 +123,9 @@ def _status(record: dict) -> str:
 def _problem(run, results, expected, collect_error, wall_seconds) -> Problem | None:
     exit_info = run.exit or {}
     reason = exit_info.get("reason")
-    running = _base_name(exit_info.get("running") or "") or None
-    during = f" during the test “{expected.get(running, running)}”" if running else ""
+    running = short_name(exit_info.get("running") or "") or None
+    known = expected.get(running or "")
+    during = f" during the test “{known.doc if known else running}”" if running else ""
     tamper = [r for r in run.records if r.get("event") == "tamper"]
     if tamper or reason == "tampering":
         what = "; ".join(", ".join(r.get("what", [])) for r in tamper) or "the test run"
@@ -133,7 +174,7 @@ def _problem(run, results, expected, collect_error, wall_seconds) -> Problem | N
 def _integrity(results, expected, collect_error, run) -> Problem | None:
     """Every known test reported once, nothing unknown, and the count the test process gave."""
     nodeids = [str(r.get("test")) for r in results]
-    unknown = {_base_name(n) for n in nodeids} - set(expected)
+    unknown = {short_name(n) for n in nodeids} - set(expected)
     done = next((r for r in run.records if r.get("event") == "done"), None)
     if unknown or len(nodeids) != len(set(nodeids)) or (done and done.get("count") != len(results)):
         return Problem(
@@ -141,7 +182,7 @@ def _integrity(results, expected, collect_error, run) -> Problem | None:
             "The test report did not match the tests that exist: "
             "results were added, repeated or dropped.",
         )
-    if not collect_error and set(expected) - {_base_name(n) for n in nodeids}:
+    if not collect_error and set(expected) - {short_name(n) for n in nodeids}:
         return Problem(ErrorKind.TAMPERING, "Some tests never reported a result.")
     return None
 

@@ -22,8 +22,6 @@ from typing import Any
 
 import pytest
 
-RESULT_PHASES = ("setup", "call", "teardown")
-
 
 class MemoryTestFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Serves the test modules from memory: on disk there is only a placeholder to collect.
@@ -35,7 +33,7 @@ class MemoryTestFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         self.sources = sources  # module name -> source
         self.workdir = workdir
         self.on_import_error = on_import_error
-        self.test_codes: dict[str, types.CodeType] = {}  # "module::function" -> code object
+        self.test_codes: dict[str, types.CodeType] = {}  # "module::qualname" -> code object
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname not in self.sources:
@@ -50,9 +48,9 @@ class MemoryTestFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         name = module.__name__
         code = compile(self.sources[name], module.__spec__.origin, "exec")
         module.__file__ = module.__spec__.origin
-        for const in code.co_consts:  # the original test functions, before any learner code runs
-            if isinstance(const, types.CodeType) and const.co_name.startswith("test"):
-                self.test_codes[f"{name}::{const.co_name}"] = const
+        # The original test functions and methods, before any learner code runs.
+        for qualname, test_code in _test_codes(code):
+            self.test_codes[f"{name}::{qualname}"] = test_code
         try:
             exec(code, module.__dict__)
         except BaseException as exc:
@@ -61,6 +59,52 @@ class MemoryTestFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def get_source(self, fullname):
         return None  # tracebacks and inspect.getsource() never show the test code
+
+
+def _test_codes(code: types.CodeType):
+    """Every `test*` function compiled from a test module, by qualified name ("TestX.test_y"),
+    found in the constants of the module's code and of its class bodies."""
+    for const in code.co_consts:
+        if not isinstance(const, types.CodeType):
+            continue
+        if const.co_name.startswith("test"):
+            yield const.co_qualname, const
+        yield from _test_codes(const)
+
+
+def _test_name(nodeid: str) -> str:
+    """ "test_hidden.py::TestX::test_y[case]" -> "TestX::test_y" (the host's name for it)."""
+    name = nodeid.split("::", 1)[-1]
+    return name.split("[", 1)[0] if name.endswith("]") else name
+
+
+NO_DEBUGGER = "a debugger cannot be opened while grading: remove breakpoint() and pdb calls"
+
+
+class NoDebugger:
+    """Stands in for pdb.Pdb: nobody is there to type into a debugger, and one waiting on input
+    would only stall the run or trace the tests."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        raise RuntimeError(NO_DEBUGGER)
+
+
+def _refuse_debugger(*args: Any, **kwargs: Any) -> None:
+    raise RuntimeError(NO_DEBUGGER)
+
+
+def forbid_debuggers() -> None:
+    """What `-p no:debugging` used to promise, kept while the plugin stays loaded (pytest's
+    unittest support reads its --trace and --pdb options). Every debugger entry ends in an
+    error the learner can read: pdb used directly builds a pdb.Pdb; pytest.set_trace() and,
+    once pytest is configured, pdb.set_trace() and breakpoint() build theirs through
+    pytestPDB._init_pdb, a private classmethod, because pytest offers no public hook before it."""
+    import pdb
+
+    from _pytest.debugging import pytestPDB
+
+    pdb.Pdb = NoDebugger  # type: ignore[misc, assignment]
+    pytestPDB._init_pdb = staticmethod(_refuse_debugger)  # type: ignore[method-assign, assignment]
 
 
 class FrameworkGuard:
@@ -103,9 +147,19 @@ class FrameworkGuard:
 class Collector:
     """The pytest plugin: one record per test (start, then its result), then 'done'."""
 
-    def __init__(self, fd: int, nonce: str, finder: MemoryTestFinder, user_files: set[str]):
+    def __init__(
+        self,
+        fd: int,
+        nonce: str,
+        finder: MemoryTestFinder,
+        user_files: set[str],
+        expected_codes: dict[str, str],
+    ):
         self.fd, self.nonce, self.finder = fd, nonce, finder
         self.user_files = user_files
+        self.expected_codes = expected_codes  # "module::TestX::test_y" -> "Base.test_y"
+        self.in_call = False
+        self.subtest_error: dict[str, str] = {}
         self.outcomes: dict[str, dict[str, Any]] = {}
         self.guard: FrameworkGuard | None = None
         self.count = 0
@@ -146,6 +200,9 @@ class Collector:
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item, call):
         report = yield
+        if self.in_call:  # a subtest (unittest's subTest or pytest's subtests) ending mid-test
+            self.subtest_error = self.summarise(call.excinfo.value) if call.excinfo else {}
+            return report
         result = self.outcomes.setdefault(item.nodeid, {"outcome": "passed"})
         if call.excinfo is not None and result["outcome"] == "passed":
             if report.skipped:
@@ -154,6 +211,16 @@ class Collector:
                 result["outcome"] = "failed" if call.when == "call" else "error"
                 result.update(self.summarise(call.excinfo.value))
         return report
+
+    def pytest_runtest_logreport(self, report):
+        """Each subtest is a case of its test, named by the author's `msg` (never its params)."""
+        if not isinstance(report, pytest.SubtestReport):
+            return
+        case = {"outcome": report.outcome, "description": report.context.msg or ""}
+        case.update(self.subtest_error)
+        self.subtest_error = {}
+        result = self.outcomes.setdefault(report.nodeid, {"outcome": "passed"})
+        result.setdefault("subtests", []).append(case)
 
     def pytest_runtest_logfinish(self, nodeid, location):
         self._check_guard(nodeid)
@@ -173,27 +240,34 @@ class Collector:
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item):
         self._check_test_code([item])
+        self.in_call = True
         try:
             return (yield)
         finally:
+            self.in_call = False
             self._check_test_code([item])
 
     def _check_test_code(self, items) -> None:
-        """The function pytest calls must still be the test as written, not a substitute."""
+        """The function pytest calls must still be the test as written, not a substitute: the
+        code object compiled from the hidden source for that test (for an inherited method,
+        the base class's), which the host named from the source before anything ran."""
         for item in items:
-            module = getattr(item, "module", None)
-            key = f"{getattr(module, '__name__', '')}::{getattr(item, 'originalname', item.name)}"
-            original = self.finder.test_codes.get(key)
+            module = getattr(getattr(item, "module", None), "__name__", "")
+            name = f"{module}::{_test_name(item.nodeid)}"
+            qualname = self.expected_codes.get(name)
+            original = self.finder.test_codes.get(f"{module}::{qualname}") if qualname else None
             func = getattr(item, "obj", None)
             if original is None or getattr(func, "__code__", None) is not original:
-                self.emit("tamper", where=item.nodeid, what=[f"the code of {key}"])
+                self.emit("tamper", where=item.nodeid, what=[f"the code of {name}"])
 
 
 PYTEST_ARGS = [
     "-s",
     "--assert=plain",
     *("-p", "no:cacheprovider", "-p", "no:doctest", "-p", "no:junitxml", "-p", "no:pastebin"),
-    *("-p", "no:stepwise", "-p", "no:debugging", "-p", "no:terminal"),
+    # The debugging plugin stays: pytest's unittest support reads its options. Debuggers are
+    # kept out by forbid_debuggers() instead.
+    *("-p", "no:stepwise", "-p", "no:terminal"),
     *("-o", "python_files=test_*.py"),
 ]
 _prepared: dict[str, Any] = {}
@@ -218,7 +292,12 @@ def run(job: dict[str, Any], fd: int) -> None:
         collector.on_import_error(exc)
 
     finder = MemoryTestFinder(job["tests"], workdir, on_import_error)
-    collector = Collector(fd, job["nonce"], finder, user_files)
+    expected_codes = {
+        f"{module}::{name}": qualname
+        for module, codes in job["test_codes"].items()
+        for name, qualname in codes.items()
+    }
+    collector = Collector(fd, job["nonce"], finder, user_files, expected_codes)
     sys.meta_path.insert(0, finder)
     try:
         config = _prepared.get(workdir)
@@ -226,6 +305,7 @@ def run(job: dict[str, Any], fd: int) -> None:
             prepare(workdir)
             config = _prepared[workdir]
         config.pluginmanager.register(collector)
+        forbid_debuggers()
         collector.guard = FrameworkGuard()
         try:
             config.hook.pytest_cmdline_main(config=config)

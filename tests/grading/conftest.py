@@ -7,7 +7,7 @@ import pytest
 from course import load_exercise
 
 HERE = Path(__file__).parent
-collect_ignore = ["calc_exercise", "hostile"]  # exercise content, not tests of the grader
+collect_ignore = ["calc_exercise", "hostile", "golden"]  # exercise content, not tests of the grader
 
 
 @pytest.fixture(scope="session")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from grading.checks import behaviour, quality, security
+from grading.discovery import KnownTest, discover
 from grading.report import ErrorKind, Finding
 from grading.sandbox import RunResult
 
-EXPECTED = {"test_a": "A works.", "test_b": "B works."}
+EXPECTED = {
+    "test_a": KnownTest("test_a", "A works.", "test_a"),
+    "test_b": KnownTest("test_b", "B works.", "test_b"),
+}
 
 
 def run_with(*records, reason="ok") -> RunResult:
@@ -21,7 +25,7 @@ def result(name, outcome="passed"):
 
 def test_discover_reads_names_and_docstrings_without_running():
     source = 'import os\nos.system("boom")\ndef test_x():\n    """Does X."""\nclass TestY:\n    def test_z(self):\n        """Z."""\n'
-    assert behaviour.discover(source) == {"test_x": "Does X.", "TestY::test_z": "Z."}
+    assert discover(source).docs() == {"test_x": "Does X.", "TestY::test_z": "Z."}
 
 
 def test_complete_report_is_trusted():
@@ -86,3 +90,27 @@ def test_quality_names_the_function_over_the_bound():
 def test_methods_are_measured_on_their_own():
     metrics = quality.measure("class A:\n    def m(self):\n        return 1\n", 10)
     assert [f.name for f in metrics.functions] == ["A.m"]
+
+
+def test_each_subtest_is_a_case_named_by_its_message_never_its_params():
+    subtests = [
+        {"outcome": "failed", "description": "both negative", "exception": "AssertionError"},
+        {"outcome": "passed", "description": ""},
+    ]
+    record = {**result("test_a"), "subtests": subtests}
+    tests, problem = behaviour.evaluate(
+        run_with(record, result("test_b"), {"event": "done", "count": 2}), EXPECTED, 5
+    )
+    assert problem is None
+    assert [(t.name, t.status) for t in tests] == [
+        ("test_a — both negative", "failed"),
+        ("test_a (case 2 of 2)", "passed"),
+        ("test_b", "passed"),
+    ]
+    assert tests[0].output == "Case “both negative”: AssertionError"
+
+
+def test_a_test_failing_outside_its_subtests_is_a_case_too():
+    record = {**result("test_a", "failed"), "subtests": [{"outcome": "passed"}]}
+    tests, _ = behaviour.evaluate(run_with(record, result("test_b")), EXPECTED, 5)
+    assert [t.status for t in tests] == ["passed", "failed", "passed"]

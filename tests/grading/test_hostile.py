@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import socket
 import subprocess
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from grading import ErrorKind, Status, grade
+
+GOLDEN = Path(__file__).parent / "golden"
 
 
 def sandbox_processes() -> list[str]:
@@ -195,3 +199,25 @@ def test_fork_bomb_is_contained_as_an_ordinary_user():
     assert box["result"]["status"] in ("error", "fail")
     assert 10 < box["peak"] <= PROCESS_BOUND + 8, box["peak"]
     assert sandbox_processes() == []
+
+
+@pytest.fixture
+def unittest_calc(calc):
+    """calc with its hidden tests written as a unittest.TestCase with subtests."""
+    return dataclasses.replace(calc, path=GOLDEN / "unittest_subtests")
+
+
+def test_a_method_given_another_tests_code_is_tampering(unittest_calc, hostile):
+    report = grade(unittest_calc, hostile("swap_method_code"))
+    assert report.status == Status.ERROR and report.error_kind == ErrorKind.TAMPERING
+    assert "AdditionChecks::test_adds_any_integers" in report.message
+    assert_contained(report)
+
+
+@pytest.mark.parametrize("name", ["breakpoint_left_in", "pytest_set_trace"])
+def test_no_debugger_can_be_entered(calc, hostile, name):
+    report = grade(calc, hostile(name))
+    assert report.status == Status.FAIL, report.message
+    assert all(t.status == "failed" for t in report.tests)
+    assert "a debugger cannot be opened while grading" in report.tests[0].output
+    assert_contained(report)
