@@ -8,13 +8,12 @@ import time
 from course.models import DEFAULT_MAX_COMPLEXITY, DEFAULT_WEIGHTS, Exercise
 from grading.checks import behaviour, quality, security
 from grading.discovery import discover
-from grading.report import CheckResult, ErrorKind, Report, Status
+from grading.report import CheckResult, ErrorKind, Finding, Report, Status
 from grading.sandbox import Limits, SandboxUnavailable, run_tests
 from grading.submission import check as check_submission
 from grading.submission import decode
 
 GRADER_VERSION = "0.1.0"
-SOLVED_SCORE = 80
 SUITES = ("hidden", "visible")
 
 
@@ -38,7 +37,10 @@ def scan(source: str | bytes, max_complexity: int = DEFAULT_MAX_COMPLEXITY) -> R
     if rejection:
         return _error(report, rejection.kind, rejection.message, rejection.line)
     weights = {"security": 75, "quality": 25}
-    _static_checks(report, text, (), max_complexity, weights)
+    report.findings = security.run_bandit(text)
+    security.classify(report.findings)
+    report.metrics = quality.measure(text, max_complexity)
+    report.checks = _static_scores(report, weights)
     blocked = security.blocking(report.findings)
     report.score = _total(report.checks)
     report.status = Status.FAIL if blocked else Status.PASS
@@ -54,7 +56,7 @@ def _grade(exercise: Exercise, source: str | bytes, suite: str) -> Report:
     if rejection:
         return _error(report, rejection.kind, rejection.message, rejection.line)
     weights = exercise.weights or DEFAULT_WEIGHTS
-    _static_checks(report, text, exercise.allowed_findings, exercise.max_complexity, weights)
+    _static_checks(report, text, exercise, weights)
     if not exercise.has_suite(suite):
         report.checks.insert(
             0, CheckResult("behaviour", 0.0, 0, "This exercise has no visible tests.")
@@ -84,11 +86,13 @@ def _grade(exercise: Exercise, source: str | bytes, suite: str) -> Report:
     )
     report.checks.insert(0, behaviour.score(report.tests, weights["behaviour"], collect_error))
     if problem:
-        return _error(report, problem.kind, problem.message)
+        return _error(report, problem.kind, problem.message, problem.line)
     report.score = _total(report.checks)
     all_pass = bool(report.tests) and all(t.status == "passed" for t in report.tests)
     blocked = security.blocking(report.findings)
-    good = all_pass and not blocked and report.score >= SOLVED_SCORE
+    # Solved is about the requirements and the security that matters, not a score threshold:
+    # LOW findings are advice and lower the score without blocking a correct fix.
+    good = all_pass and not blocked
     report.solved = good and suite == "hidden"
     report.status = Status.PASS if good else Status.FAIL
     report.message = _message(report, blocked, suite)
@@ -107,11 +111,15 @@ def _new_report(slug: str, suite: str) -> Report:
     )
 
 
-def _static_checks(report: Report, text: str, allowed, max_complexity: int, weights) -> None:
+def _static_checks(report: Report, text: str, exercise: Exercise, weights) -> None:
     report.findings = security.run_bandit(text)
-    security.mark_allowed(report.findings, allowed)
-    report.metrics = quality.measure(text, max_complexity)
-    report.checks = [
+    security.classify(report.findings, exercise.allowed_findings, exercise.expected_findings)
+    report.metrics = quality.measure(text, exercise.max_complexity)
+    report.checks = _static_scores(report, weights)
+
+
+def _static_scores(report: Report, weights) -> list[CheckResult]:
+    return [
         security.score(report.findings, weights["security"]),
         quality.score(report.metrics, weights["quality"]),
     ]
@@ -127,25 +135,36 @@ def _error(report: Report, kind: ErrorKind, message: str, line: int | None = Non
     return report
 
 
-def _message(report: Report, blocked, suite: str) -> str:
+def _message(report: Report, blocked: list[Finding], suite: str) -> str:
     failed = [t for t in report.tests if t.status != "passed"]
     if suite == "visible":
         head = "Check (visible tests only, not an attempt): "
         if report.status == Status.PASS:
-            return head + "the visible tests pass and nothing blocks security. Submit to be graded."
+            return (
+                head
+                + "the visible tests pass and nothing blocks security. "
+                + (_remaining(report.findings) + "Submit to be graded.")
+            )
     elif report.solved:
-        return "Every requirement is met and no security issue remains."
+        if not report.findings:
+            return "Every requirement is met and no security issue remains."
+        return "Every requirement is met. " + _remaining(report.findings).rstrip()
     else:
         head = ""  # the status and score travel beside the message; it says what is missing
     parts = []
     if failed:
         parts.append(f"{len(failed)} of {len(report.tests)} requirement checks fail")
     if blocked:
-        parts.append(f"{len(blocked)} security finding(s) of MEDIUM or HIGH severity remain")
-    if not parts:
-        parts.append(f"the score is below {SOLVED_SCORE}")
+        parts.append(f"security findings block solving: {security.describe(blocked)}")
     detail = "; ".join(parts) + "."
     return head + (detail if head else detail[0].upper() + detail[1:])
+
+
+def _remaining(findings: list[Finding]) -> str:
+    """Findings that do not block, named: a message never implies none remain."""
+    if not findings:
+        return ""
+    return f"Still in the code, not blocking: {security.describe(findings)}. "
 
 
 def _static_message(report: Report, blocked) -> str:

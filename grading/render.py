@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from grading.report import Report
+from grading.report import Finding, Report
 
 _MARK = {"passed": "PASS", "failed": "FAIL", "error": "ERR ", "not run": "----", "skipped": "SKIP"}
 
@@ -31,10 +31,11 @@ def as_text(report: Report) -> str:
     if report.findings:
         lines += ["", "Security findings:"]
         for f in report.findings:
-            note = " (allowed here)" if f.allowed else ""
             cwe = f" CWE-{f.cwe}" if f.cwe else ""
-            lines.append(f"  line {f.line}: {f.id} {f.severity}{cwe}{note} {f.message}")
-            if f.why:
+            lines.append(f"  line {f.line}: {f.id} {f.severity}{cwe}{_note(f)} {f.message}")
+            if f.info:
+                lines.append(f"         not counted: {f.info}")
+            elif f.why:
                 lines.append(f"         why: {f.why}")
     over = [m for m in report.metrics.functions if m.complexity > report.metrics.max_complexity]
     if over:
@@ -44,3 +45,13 @@ def as_text(report: Report) -> str:
         ]
     lines.append(f"\n({report.duration_ms} ms, grader {report.grader_version})")
     return "\n".join(lines)
+
+
+def _note(finding: Finding) -> str:
+    if finding.expected:
+        return " (the flaw this exercise is about)"
+    if finding.allowed:
+        return " (allowed here)"
+    if finding.info:
+        return " (informational)"
+    return ""

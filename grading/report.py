@@ -20,6 +20,7 @@ class ErrorKind(StrEnum):
     ENCODING = "encoding"
     EMPTY = "empty"
     SYNTAX = "syntax"
+    IMPORT = "import_error"  # the module failed while being imported: no test could run
     TIMEOUT = "timeout"
     CPU_TIME = "cpu_time"
     MEMORY = "memory"
@@ -59,6 +60,8 @@ class Finding:
     message: str
     why: str = ""  # why it matters in production, one sentence
     allowed: bool = False  # listed in the exercise's allowed_findings: shown, not counted
+    expected: bool = False  # the flaw the exercise teaches: blocks "solved" at any severity
+    info: str = ""  # why this rule is wrong in this environment: shown, never counted
 
 
 @dataclass

@@ -108,6 +108,12 @@ def _static_problems(exercise: Exercise) -> list[str]:
         for name, test in hidden.tests.items()
         if not test.doc
     ]
+    problems += [
+        f"exercise.toml: {ident} is in both expected_findings and allowed_findings; "
+        "the flaw an exercise teaches always counts"
+        for ident in exercise.expected_findings
+        if ident in exercise.allowed_findings
+    ]
     starter_lines = exercise.starter.count("\n") + 1
     if not exercise.flaw_lines:
         problems.append("exercise.toml: field 'flaw_lines' is empty")

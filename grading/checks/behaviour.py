@@ -17,6 +17,7 @@ OUTPUT_KEEP = 500
 class Problem:
     kind: ErrorKind
     message: str
+    line: int | None = None  # a line of the submission to mark in the editor
 
 
 def short_name(nodeid: str) -> str:
@@ -168,7 +169,34 @@ def _problem(run, results, expected, collect_error, wall_seconds) -> Problem | N
     if reason != "ok":
         detail = run.stderr.strip().splitlines()[-1:] or ["no report from the sandbox"]
         return Problem(ErrorKind.INTERNAL, f"The grader could not run the tests: {detail[0][:300]}")
+    if collect_error is not None and not results:
+        return import_failure(collect_error)
     return _integrity(results, expected, collect_error, run)
+
+
+def import_failure(record: dict) -> Problem:
+    """No test could run because importing the code (or collecting the tests) failed: what
+    happened, at which line of the learner's code when it was there."""
+    exc_type = str(record.get("exc_type") or "")
+    message = str(record.get("message") or "")
+    file, line = record.get("file"), record.get("line")
+    if not isinstance(line, int) or not file:
+        detail = str(record.get("exception") or "an error")
+        return Problem(
+            ErrorKind.IMPORT,
+            f"The tests could not import your code ({detail}), so no test could run. "
+            "Keep the names the brief asks for, and let the module load without side effects.",
+        )
+    where = f"at line {line}" + ("" if file == record.get("module_file") else f" of {file}")
+    if exc_type == "SystemExit":
+        kind = ErrorKind.EARLY_EXIT
+        what = f"Your module called sys.exit() {where} while being imported"
+    else:
+        kind = ErrorKind.MEMORY if exc_type == "MemoryError" else ErrorKind.IMPORT
+        raised = exc_type + (f": {message}" if message else "")
+        what = f"Your module raised {raised} {where} while being imported"
+    editor_line = line if file == record.get("module_file") else None
+    return Problem(kind, f"{what}, so no test could run.", editor_line)
 
 
 def _integrity(results, expected, collect_error, run) -> Problem | None:

@@ -152,14 +152,17 @@ class Collector:
         fd: int,
         nonce: str,
         finder: MemoryTestFinder,
-        user_files: set[str],
+        module_file: str,
+        context_files: set[str],
         expected_codes: dict[str, str],
     ):
         self.fd, self.nonce, self.finder = fd, nonce, finder
-        self.user_files = user_files
+        self.module_file = module_file  # the submission, "calc.py"
+        self.user_files = {module_file, *context_files}
         self.expected_codes = expected_codes  # "module::TestX::test_y" -> "Base.test_y"
         self.in_call = False
-        self.subtest_error: dict[str, str] = {}
+        self.subtest_error: dict[str, Any] = {}
+        self.collect_error_sent = False
         self.outcomes: dict[str, dict[str, Any]] = {}
         self.guard: FrameworkGuard | None = None
         self.count = 0
@@ -172,21 +175,37 @@ class Collector:
         # the nonce frames a record (short writes to a pipe are atomic).
         os.write(self.fd, b"\x1e" + self.nonce.encode() + json.dumps(record).encode() + b"\n")
 
-    def summarise(self, exc: BaseException) -> dict[str, str]:
-        """The exception as the learner may see it: its type, message and where in *their* code."""
-        where = ""
+    def summarise(self, exc: BaseException) -> dict[str, Any]:
+        """The exception as the learner may see it: its type, message and where in *their* code
+        (the last frame in the submission or a context file)."""
+        where: dict[str, Any] = {}
         tb = exc.__traceback__
         while tb is not None:
             filename = os.path.basename(tb.tb_frame.f_code.co_filename)
             if filename in self.user_files:
-                where = f" ({filename} line {tb.tb_lineno})"
+                where = {"file": filename, "line": tb.tb_lineno}
             tb = tb.tb_next
         message = str(exc)
-        text = type(exc).__name__ + (f": {message}" if message else "") + where
-        return {"exception": text[:400], "exc_type": type(exc).__name__}
+        text = type(exc).__name__ + (f": {message}" if message else "")
+        if where:
+            text += f" ({where['file']} line {where['line']})"
+        return {"exception": text[:400], "exc_type": type(exc).__name__, **where}
 
     def on_import_error(self, exc: BaseException) -> None:
-        self.emit("collect_error", **self.summarise(exc))
+        self.collect_error_sent = True
+        summary = self.summarise(exc)
+        summary["message"] = str(exc)[:300]
+        summary["module_file"] = self.module_file
+        self.emit("collect_error", **summary)
+
+    def pytest_collectreport(self, report):
+        """Collection that failed outside the test module's import (a parametrize without
+        enough ids, say): reported the same way, so it is never mistaken for tampering."""
+        if report.failed and not self.collect_error_sent:
+            self.collect_error_sent = True
+            lines = [ln for ln in str(report.longreprtext).splitlines() if ln.strip()]
+            last = lines[-1].removeprefix("E").strip() if lines else "collection failed"
+            self.emit("collect_error", exception=last[:400], exc_type="", message=last[:300])
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection_finish(self, session):
@@ -285,7 +304,6 @@ def run(job: dict[str, Any], fd: int) -> None:
     """Entry point in the forked test process. Never returns normally: the runner expects
     the records, and os._exit skips atexit handlers a submission may have registered."""
     workdir = job["workdir"]
-    user_files = {job["module"] + ".py", *job.get("context", {})}
     collector: Collector | None = None
 
     def on_import_error(exc):
@@ -297,7 +315,9 @@ def run(job: dict[str, Any], fd: int) -> None:
         for module, codes in job["test_codes"].items()
         for name, qualname in codes.items()
     }
-    collector = Collector(fd, job["nonce"], finder, user_files, expected_codes)
+    collector = Collector(
+        fd, job["nonce"], finder, job["module"] + ".py", set(job.get("context", {})), expected_codes
+    )
     sys.meta_path.insert(0, finder)
     try:
         config = _prepared.get(workdir)

@@ -114,3 +114,19 @@ def test_a_test_failing_outside_its_subtests_is_a_case_too():
     record = {**result("test_a", "failed"), "subtests": [{"outcome": "passed"}]}
     tests, _ = behaviour.evaluate(run_with(record, result("test_b")), EXPECTED, 5)
     assert [t.status for t in tests] == ["passed", "failed", "passed"]
+
+
+def test_environment_notes_stay_few_and_each_is_applied():
+    assert set(security.ENVIRONMENT_NOTES) == {"B413"}
+    findings = [finding("HIGH", ident="B413"), finding("MEDIUM", ident="B608")]
+    security.classify(findings)
+    assert findings[0].info and not findings[1].info
+    assert security.blocking(findings) == [findings[1]]
+    assert security.score(findings, 30).score == 0.5
+
+
+def test_an_expected_finding_counts_even_when_allowed_or_noted():
+    findings = [finding("LOW", ident="B311"), finding("HIGH", ident="B413")]
+    security.classify(findings, allowed=("B311",), expected=("B311", "B413"))
+    assert all(f.expected and not f.allowed and not f.info for f in findings)
+    assert security.blocking(findings) == findings

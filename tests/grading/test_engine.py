@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 
@@ -72,11 +73,74 @@ def test_syntax_error_carries_its_line(calc):
     assert report.error_line == 2 and "line 2" in report.message
 
 
-def test_renamed_function_fails_with_the_import_error_as_feedback(calc):
+def test_renamed_function_is_not_graded_and_says_why(calc):
+    """No test could run: static points for code that never ran would be unearned."""
     report = grade(calc, "def plus(a, b):\n    return a + b\n")
-    assert report.status == Status.FAIL
-    assert "cannot import name 'add'" in report.check("behaviour").summary
+    assert report.status == Status.ERROR and report.error_kind == ErrorKind.IMPORT
+    assert report.score == 0 and not report.solved
+    assert "cannot import name 'add'" in report.message and "no test could run" in report.message
     assert {t.status for t in report.tests} == {"not run"}
+
+
+@pytest.mark.parametrize("suite", ["hidden", "visible"])
+def test_a_module_that_raises_on_import_is_an_error_naming_the_line(calc, suite):
+    source = (
+        "import json\n\nLIMIT = json.loads('{}')['limit']\n\ndef add(a, b):\n    return a + b\n"
+    )
+    report = grade(calc, source, suite=suite)
+    assert report.status == Status.ERROR and report.error_kind == ErrorKind.IMPORT
+    assert report.score == 0 and report.error_line == 3
+    assert report.message == (
+        "Your module raised KeyError: 'limit' at line 3 while being imported, so no test could run."
+    )
+
+
+SUBPROCESS_FIX = (
+    "import subprocess\n\n\ndef add(a: int, b: int) -> int:\n    return a + b\n\n\n"
+    "def tool_version() -> str:\n"
+    '    return subprocess.run(["git", "--version"], capture_output=True, check=False).stdout\n'
+)
+
+
+def test_low_findings_are_advice_and_never_block_a_correct_fix(calc):
+    report = grade(calc, SUBPROCESS_FIX)
+    assert {f.severity for f in report.findings} == {"LOW"} and len(report.findings) == 3
+    assert report.score == 78  # advice still costs points
+    assert report.solved and report.status == Status.PASS
+    assert "no security issue remains" not in report.message
+    for ident in ("B404", "B603", "B607"):
+        assert ident in report.message
+
+
+def test_an_environment_wrong_finding_is_informational_and_not_counted(calc):
+    source = "try:\n    from Crypto.Hash import SHA256\nexcept ImportError:\n    SHA256 = None\n\n\ndef add(a: int, b: int) -> int:\n    return a + b\n"
+    report = grade(calc, source)
+    (finding,) = report.findings
+    assert finding.id == "B413" and finding.severity == "HIGH"
+    assert "pycryptodome" in finding.info
+    assert report.solved and report.score == 100
+    assert "B413" in report.message and "informational" in report.message
+
+
+RANDOM_FIX = (
+    "import random\n\n\ndef add(a: int, b: int) -> int:\n    return a + b\n\n\n"
+    "def token() -> str:\n    return str(random.random())\n"
+)
+
+
+def test_the_flaw_the_exercise_teaches_blocks_solving_at_any_severity(calc):
+    about_randomness = dataclasses.replace(calc, expected_findings=("B311",))
+    report = grade(about_randomness, RANDOM_FIX)
+    (finding,) = report.findings
+    assert finding.severity == "LOW" and finding.expected
+    assert not report.solved and report.status == Status.FAIL
+    assert "B311 LOW (line 9, the flaw this exercise is about)" in report.message
+
+
+def test_the_same_low_finding_elsewhere_is_advice(calc):
+    report = grade(calc, RANDOM_FIX)
+    assert report.solved
+    assert "B311 LOW (line 9, advice)" in report.message
 
 
 def test_visible_suite_is_a_check_never_a_solve(calc):

@@ -142,7 +142,25 @@ def test_hidden_tests_and_reference_are_not_on_disk(calc, hostile):
     assert_contained(report)
 
 
-@pytest.mark.parametrize("name", ["early_exit_import", "fake_results_stdout", "deep_recursion"])
+@pytest.mark.parametrize(
+    "name, kind, line, words",
+    [
+        ("memory_at_import", ErrorKind.MEMORY, 5, "raised MemoryError at line 5"),
+        ("raise_at_import", ErrorKind.IMPORT, 5, "raised KeyError: 'timeout' at line 5"),
+        ("early_exit_import", ErrorKind.EARLY_EXIT, 3, "called sys.exit() at line 3"),
+    ],
+)
+@pytest.mark.parametrize("suite", ["hidden", "visible"])
+def test_code_that_never_ran_is_not_graded(calc, hostile, name, kind, line, words, suite):
+    """Import failed, so no test ran: status error, score 0, what happened and where."""
+    report = grade(calc, hostile(name), suite=suite)
+    assert report.status == Status.ERROR and report.error_kind == kind, report.message
+    assert report.score == 0 and report.error_line == line
+    assert words in report.message and "while being imported" in report.message
+    assert_contained(report)
+
+
+@pytest.mark.parametrize("name", ["fake_results_stdout", "deep_recursion"])
 def test_is_not_solved(calc, hostile, name):
     report = grade(calc, hostile(name))
     assert report.status in (Status.FAIL, Status.ERROR)

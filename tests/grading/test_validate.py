@@ -136,3 +136,12 @@ def test_a_test_class_the_grader_cannot_follow_is_named_with_the_reason(exercise
     problems = validate_exercise(exercise_copy).problems
     assert len(problems) == 2 and "derives from helpers.BaseCase" in problems[0], problems
     assert problems[1] == "tests/test_hidden.py defines no test"
+
+
+def test_a_finding_both_expected_and_allowed_is_named(exercise_copy):
+    toml = exercise_copy / "exercise.toml"
+    toml.write_text(toml.read_text() + 'allowed_findings = ["B307"]\n')
+    assert validate_exercise(exercise_copy).problems == [
+        "exercise.toml: B307 is in both expected_findings and allowed_findings; "
+        "the flaw an exercise teaches always counts"
+    ]
