@@ -19,15 +19,7 @@ def as_text(report: Report) -> str:
         )
     if report.tests:
         lines += ["", "Requirements:"]
-        shown: set[tuple[str, str]] = set()
-        for test in report.tests:
-            key = (test.status, test.message or test.name)
-            if key in shown:  # parametrised cases share one requirement: say it once
-                continue
-            shown.add(key)
-            lines.append(f"  [{_MARK.get(test.status, test.status)}] {key[1]}")
-            if test.status != "passed" and test.output:
-                lines += [f"         {row}" for row in test.output.splitlines()[:4]]
+        lines += _requirements(report)
     if report.findings:
         lines += ["", "Security findings:"]
         for f in report.findings:
@@ -55,3 +47,19 @@ def _note(finding: Finding) -> str:
     if finding.info:
         return " (informational)"
     return ""
+
+
+def _requirements(report: Report) -> list[str]:
+    """Each requirement once (parametrised cases share one), with what its failing cases said:
+    up to three, each opening with the author's name for the case when there is one."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for test in report.tests:
+        outputs = groups.setdefault((test.status, test.message or test.name), [])
+        if test.status != "passed" and test.output and test.output not in outputs:
+            outputs.append(test.output)
+    lines = []
+    for (status, text), outputs in groups.items():
+        lines.append(f"  [{_MARK.get(status, status)}] {text}")
+        for output in outputs[:3]:
+            lines += [f"         {row}" for row in output.splitlines()[:4]]
+    return lines

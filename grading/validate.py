@@ -109,6 +109,13 @@ def _static_problems(exercise: Exercise) -> list[str]:
         if not test.doc
     ]
     problems += [
+        f"tests/test_hidden.py: {name} is parametrised without ids: name each case for the "
+        "learner with ids=[...] or pytest.param(..., id=...), or its failures read as "
+        '"case 4 of 27"'
+        for name, test in hidden.tests.items()
+        if test.parametrised and not test.described
+    ]
+    problems += [
         f"exercise.toml: {ident} is in both expected_findings and allowed_findings; "
         "the flaw an exercise teaches always counts"
         for ident in exercise.expected_findings

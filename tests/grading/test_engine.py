@@ -5,11 +5,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import threading
+from pathlib import Path
 
 import pytest
 
 from grading import ErrorKind, Report, Status, grade, scan
 from grading import sandbox as sandbox_module
+from grading.render import as_text
+
+GOLDEN = Path(__file__).parent / "golden"
 
 
 def test_reference_is_solved_with_full_marks(calc):
@@ -42,8 +46,22 @@ def test_nosec_does_not_hide_a_finding(calc):
     assert not report.solved
 
 
-def test_parametrised_cases_are_numbered_not_named_by_their_inputs(calc):
-    names = [t.name for t in grade(calc, calc.reference).tests]
+def test_failing_cases_are_named_by_the_authors_ids_never_by_their_inputs(calc):
+    report = grade(calc, "def add(a, b):\n    return abs(a) + b if a < 0 else a + b\n")
+    failed = [t for t in report.tests if t.status == "failed"]
+    assert [t.name for t in failed] == [
+        "test_adds_any_integers — opposites",
+        "test_adds_any_integers — both negative",
+    ]
+    assert failed[0].output.startswith("Case “opposites”: AssertionError")
+    text = as_text(report)
+    assert "Case “opposites”" in text and "Case “both negative”" in text
+    assert "-5" not in json.dumps([t.name for t in report.tests])
+
+
+def test_cases_without_ids_keep_their_numbers(calc):
+    numbered = dataclasses.replace(calc, path=GOLDEN / "numbered_cases")
+    names = [t.name for t in grade(numbered, calc.reference).tests]
     assert "test_adds_any_integers (case 2 of 3)" in names
     assert not any("[" in name for name in names)
 

@@ -145,3 +145,13 @@ def test_a_finding_both_expected_and_allowed_is_named(exercise_copy):
         "exercise.toml: B307 is in both expected_findings and allowed_findings; "
         "the flaw an exercise teaches always counts"
     ]
+
+
+def test_a_parametrised_test_without_ids_is_named(exercise_copy):
+    tests = exercise_copy / "tests" / "test_hidden.py"
+    source = tests.read_text()
+    tests.write_text(source.replace(', ids=["opposites", "both negative", "very large"]', ""))
+    assert validate_exercise(exercise_copy).problems == [
+        "tests/test_hidden.py: test_adds_any_integers is parametrised without ids: name each case "
+        'for the learner with ids=[...] or pytest.param(..., id=...), or its failures read as "case 4 of 27"'
+    ]
