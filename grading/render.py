@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from grading.report import Finding, Report
+from grading.report import Finding, Report, TestStatus
 
-_MARK = {"passed": "PASS", "failed": "FAIL", "error": "ERR ", "not run": "----", "skipped": "SKIP"}
+_MARK = {
+    TestStatus.PASSED: "PASS",
+    TestStatus.FAILED: "FAIL",
+    TestStatus.ERROR: "ERR ",
+    TestStatus.NOT_RUN: "----",
+    TestStatus.SKIPPED: "SKIP",
+}
 
 
 def as_text(report: Report) -> str:
@@ -55,7 +61,7 @@ def _requirements(report: Report) -> list[str]:
     groups: dict[tuple[str, str], list[str]] = {}
     for test in report.tests:
         outputs = groups.setdefault((test.status, test.message or test.name), [])
-        if test.status != "passed" and test.output and test.output not in outputs:
+        if test.status != TestStatus.PASSED and test.output and test.output not in outputs:
             outputs.append(test.output)
     lines = []
     for (status, text), outputs in groups.items():

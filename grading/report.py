@@ -40,10 +40,24 @@ class CheckResult:
     summary: str
 
 
+class TestStatus(StrEnum):
+    """How one test case ended, as the report says it."""
+
+    __test__ = False  # a grading type, not a test class for pytest to collect
+
+    PASSED = "passed"
+    FAILED = "failed"
+    ERROR = "error"  # failed outside the test body (setup or teardown)
+    SKIPPED = "skipped"
+    NOT_RUN = "not run"  # the tests could not import the code
+
+
 @dataclass
 class TestResult:
+    __test__ = False  # a grading type, not a test class for pytest to collect
+
     name: str
-    status: str  # passed | failed | error | not run
+    status: TestStatus
     message: str  # the test's docstring: the requirement in learner words
     output: str = ""  # what the learner's code raised or printed, at most 500 characters
 
@@ -115,7 +129,7 @@ class Report:
 
     @property
     def failed_tests(self) -> list[TestResult]:
-        return [t for t in self.tests if t.status != "passed"]
+        return [t for t in self.tests if t.status != TestStatus.PASSED]
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -134,7 +148,10 @@ class Report:
             },
             status=Status(data["status"]),
             checks=[CheckResult(**c) for c in data.get("checks", [])],
-            tests=[TestResult(**t) for t in data.get("tests", [])],
+            tests=[
+                TestResult(**{**t, "status": TestStatus(t["status"])})
+                for t in data.get("tests", [])
+            ],
             findings=[Finding(**f) for f in data.get("findings", [])],
             metrics=Metrics(**metrics),
         )

@@ -42,6 +42,14 @@ def decode(raw: str | bytes) -> tuple[str | None, Rejection | None]:
     return raw, None
 
 
+def gradable(raw: str | bytes, filename: str) -> str | Rejection:
+    """The submission's text, or why it cannot be graded at all."""
+    text, rejection = decode(raw)
+    if text is None or rejection is not None:
+        return rejection or Rejection(ErrorKind.ENCODING, "The submission could not be read.")
+    return check(text, filename) or text
+
+
 def check(source: str, filename: str) -> Rejection | None:
     if not source.strip():
         return Rejection(ErrorKind.EMPTY, "The submission is empty: there is no code to grade.")

@@ -17,7 +17,7 @@ from course import ContentError, Exercise, load_exercise
 from course.models import LIMITATIONS
 from grading.discovery import discover
 from grading.engine import grade
-from grading.report import Report, Status
+from grading.report import Report, Status, TestStatus
 
 MIN_FIXTURES = 2
 
@@ -146,7 +146,7 @@ def _starter_problems(exercise: Exercise, report: Report) -> list[str]:
         for i in exercise.expected_findings
         if i not in found
     ]
-    if all(t.status == "passed" for t in report.tests):
+    if not report.failed_tests:
         problems.append("passes every hidden test: add a test that fails for the flaw itself")
     return problems
 
@@ -158,7 +158,7 @@ def _reference_problems(exercise: Exercise, report: Report) -> list[str]:
 
 
 def _reference_like(exercise: Exercise, report: Report) -> list[str]:
-    if report.solved and all(t.status == "passed" for t in report.tests):
+    if report.solved and not report.failed_tests:
         return []
     return [f"a correct fix must be solved, got {report.status} {report.score}: " + _why(report)]
 
@@ -177,7 +177,7 @@ def _why(report: Report) -> str:
     reasons = [
         f"fails “{t.message or t.name}” ({t.output.splitlines()[0] if t.output else t.status})"
         for t in report.tests
-        if t.status != "passed"
+        if t.status != TestStatus.PASSED
     ][:3]
     reasons += [f"{f.id} {f.severity} line {f.line}" for f in report.findings if not f.allowed]
     reasons += [c.summary for c in report.checks if c.name == "quality" and c.score < 1]

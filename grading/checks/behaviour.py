@@ -4,10 +4,13 @@ each case named for the learner, and whether that report can be trusted."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from grading.discovery import KnownTest
-from grading.report import CheckResult, ErrorKind, TestResult
+from grading.inside import protocol
+from grading.inside.protocol import ExitReason
+from grading.report import CheckResult, ErrorKind, TestResult, TestStatus
 from grading.sandbox import RunResult
 
 OUTPUT_KEEP = 500
@@ -43,7 +46,7 @@ class _Case:
     """One reported case before it becomes a TestResult."""
 
     base: str
-    status: str
+    status: TestStatus
     label: str  # the author's description, or "" for numbered cases
     exception: str
     printed: str
@@ -54,169 +57,183 @@ def evaluate(
 ) -> tuple[list[TestResult], Problem | None]:
     """One TestResult per case that ran (plus "not run" for tests that never did): a plain
     test is one case, each parametrised variant and each subtest another."""
-    results = [r for r in run.records if r.get("event") == "result"]
-    cases = [case for record in results for case in _cases(record, expected)]
+    results = run.results()
+    cases = [case for result in results for case in _cases(result, expected)]
     tests = _name_cases(cases, expected)
-    collect_error = next((r for r in run.records if r.get("event") == "collect_error"), None)
-    ran = {short_name(str(r.get("test", ""))) for r in results}
-    for base, known in expected.items():
-        if base not in ran:
-            why = collect_error.get("exception", "") if collect_error else ""
-            tests.append(TestResult(base, "not run", known.doc, why[:OUTPUT_KEEP]))
-    return tests, _problem(run, results, expected, collect_error, wall_seconds)
+    collect_error = run.collect_error()
+    ran = {short_name(r.test) for r in results}
+    why = collect_error.exception[:OUTPUT_KEEP] if collect_error else ""
+    tests += [
+        TestResult(base, TestStatus.NOT_RUN, known.doc, why)
+        for base, known in expected.items()
+        if base not in ran
+    ]
+    return tests, _problem(run, expected, wall_seconds)
 
 
-def _cases(record: dict, expected: dict[str, KnownTest]) -> list[_Case]:
-    nodeid = str(record.get("test", ""))
-    base = short_name(nodeid)
+def _cases(result: protocol.Result, expected: dict[str, KnownTest]) -> list[_Case]:
+    base = short_name(result.test)
     known = expected.get(base)
-    label = _case_id(nodeid) if known and known.described else ""
-    printed = str(record.get("output") or "").strip()
-    parent = _Case(base, _status(record), label, str(record.get("exception") or ""), printed)
-    subtests = record.get("subtests") or []
-    if not isinstance(subtests, list) or not subtests:
+    label = _case_id(result.test) if known and known.described else ""
+    printed = result.output.strip()
+    parent = _Case(base, TestStatus(result.outcome), label, result.exception, printed)
+    if not result.subtests:
         return [parent]
     found = [
         _Case(
             base,
-            _status(sub),
-            " · ".join(p for p in (label, str(sub.get("description") or "")) if p),
-            str(sub.get("exception") or ""),
+            TestStatus(sub.outcome),
+            " · ".join(p for p in (label, sub.description) if p),
+            sub.exception,
             printed,
         )
-        for sub in subtests
-        if isinstance(sub, dict)
+        for sub in result.subtests
     ]
     # The test itself is a case too when it failed outside its subtests.
-    return found + ([parent] if parent.status != "passed" else [])
+    return found + ([parent] if parent.status != TestStatus.PASSED else [])
 
 
 def _name_cases(cases: list[_Case], expected: dict[str, KnownTest]) -> list[TestResult]:
-    totals: dict[str, int] = {}
-    for case in cases:
-        totals[case.base] = totals.get(case.base, 0) + 1
-    seen: dict[str, int] = {}
+    totals = Counter(case.base for case in cases)
+    seen: Counter[str] = Counter()
     tests = []
     for case in cases:
-        seen[case.base] = seen.get(case.base, 0) + 1
-        known = expected.get(case.base)
-        if totals[case.base] == 1 and not case.label:
-            name = case.base
-        elif case.label:
+        seen[case.base] += 1
+        if case.label:
             name = f"{case.base} — {case.label}"
+        elif totals[case.base] == 1:
+            name = case.base
         else:
             name = f"{case.base} (case {seen[case.base]} of {totals[case.base]})"
-        output = case.exception
-        if case.printed:
-            output = f"{output}\nPrinted: {case.printed}" if output else f"Printed: {case.printed}"
-        if case.label and case.status != "passed":
-            output = f"Case “{case.label}”: {output}" if output else f"Case “{case.label}”"
+        known = expected.get(case.base)
         doc = known.doc if known else ""
-        tests.append(TestResult(name, case.status, doc, output[:OUTPUT_KEEP]))
+        tests.append(TestResult(name, case.status, doc, _output(case)[:OUTPUT_KEEP]))
     return tests
 
 
-def _status(record: dict) -> str:
-    outcome = record.get("outcome")
-    return outcome if outcome in ("passed", "failed", "error", "skipped") else "error"
+def _output(case: _Case) -> str:
+    output = case.exception
+    if case.printed:
+        output = f"{output}\nPrinted: {case.printed}" if output else f"Printed: {case.printed}"
+    if case.label and case.status != TestStatus.PASSED:
+        output = f"Case “{case.label}”: {output}" if output else f"Case “{case.label}”"
+    return output
 
 
-def _problem(run, results, expected, collect_error, wall_seconds) -> Problem | None:
-    exit_info = run.exit or {}
-    reason = exit_info.get("reason")
-    running = short_name(exit_info.get("running") or "") or None
-    known = expected.get(running or "")
+def _problem(run: RunResult, expected: dict[str, KnownTest], wall_seconds: float) -> Problem | None:
+    """Why the run cannot be graded, most telling reason first; None when it can."""
+    end = run.exit
+    if run.tampers() or (end is not None and end.reason == ExitReason.TAMPERING):
+        return _tampering(run)
+    if end is None:
+        return _internal(run)
+    running = short_name(end.running) if end.running else ""
+    known = expected.get(running)
     during = f" during the test “{known.doc if known else running}”" if running else ""
-    tamper = [r for r in run.records if r.get("event") == "tamper"]
-    if tamper or reason == "tampering":
-        what = "; ".join(", ".join(r.get("what", [])) for r in tamper) or "the test run"
-        return Problem(
-            ErrorKind.TAMPERING,
-            f"The submission interfered with the grader ({what}). "
-            "A fix has to pass the tests, not change how they are run or reported.",
-        )
-    if reason == "timeout":
+    stopped = _stopped(run, end, during, wall_seconds)
+    if stopped:
+        return stopped
+    if end.reason != ExitReason.OK:
+        return _internal(run)
+    collect_error = run.collect_error()
+    if collect_error is not None and not run.results():
+        return import_failure(collect_error)
+    return _integrity(run, expected)
+
+
+def _internal(run: RunResult) -> Problem:
+    detail = run.stderr.strip().splitlines()[-1:] or ["no report from the sandbox"]
+    return Problem(ErrorKind.INTERNAL, f"The grader could not run the tests: {detail[0][:300]}")
+
+
+def _tampering(run: RunResult) -> Problem:
+    what = "; ".join(", ".join(t.what) for t in run.tampers()) or "the test run"
+    return Problem(
+        ErrorKind.TAMPERING,
+        f"The submission interfered with the grader ({what}). "
+        "A fix has to pass the tests, not change how they are run or reported.",
+    )
+
+
+def _stopped(
+    run: RunResult, end: protocol.Exit, during: str, wall_seconds: float
+) -> Problem | None:
+    """A limit was hit or the test process ended on its own: which, and during what."""
+    if end.reason == ExitReason.TIMEOUT:
         return Problem(
             ErrorKind.TIMEOUT,
             f"Stopped after the {wall_seconds:g} s time limit{during}. "
             "Look for a loop that never ends or a call that waits forever.",
         )
-    if reason == "cpu_time":
+    if end.reason == ExitReason.CPU_TIME:
         return Problem(
             ErrorKind.CPU_TIME, f"Used up its CPU time limit{during}: some work never finishes."
         )
-    if reason == "output_limit":
+    if end.reason == ExitReason.OUTPUT_LIMIT:
         return Problem(
             ErrorKind.OUTPUT_LIMIT,
             f"Printed more than 1 MiB{during}; the run was stopped. Remove the print in the loop.",
         )
-    if any(r.get("exc_type") == "MemoryError" for r in results) or run.oom_killed:
+    if any(r.exc_type == "MemoryError" for r in run.results()) or run.oom_killed:
         return Problem(
             ErrorKind.MEMORY,
             f"Ran out of its 512 MiB memory limit{during}. Something grows without bound.",
         )
-    if reason == "signal":
-        return Problem(
-            ErrorKind.CRASH, f"The test process crashed ({exit_info.get('signal')}){during}."
-        )
-    if reason == "early_exit":
+    if end.reason == ExitReason.SIGNAL:
+        return Problem(ErrorKind.CRASH, f"The test process crashed ({end.signal}){during}.")
+    if end.reason == ExitReason.EARLY_EXIT:
         return Problem(
             ErrorKind.EARLY_EXIT,
-            f"The code ended the test process early (exit code "
-            f"{exit_info.get('exit_code')}){during}, so not every test could run. "
-            "Don't call sys.exit()/os._exit() in library code.",
+            f"The code ended the test process early (exit code {end.exit_code}){during}, "
+            "so not every test could run. Don't call sys.exit()/os._exit() in library code.",
         )
-    if reason != "ok":
-        detail = run.stderr.strip().splitlines()[-1:] or ["no report from the sandbox"]
-        return Problem(ErrorKind.INTERNAL, f"The grader could not run the tests: {detail[0][:300]}")
-    if collect_error is not None and not results:
-        return import_failure(collect_error)
-    return _integrity(results, expected, collect_error, run)
+    return None
 
 
-def import_failure(record: dict) -> Problem:
+def import_failure(error: protocol.CollectError) -> Problem:
     """No test could run because importing the code (or collecting the tests) failed: what
     happened, at which line of the learner's code when it was there."""
-    exc_type = str(record.get("exc_type") or "")
-    message = str(record.get("message") or "")
-    file, line = record.get("file"), record.get("line")
-    if not isinstance(line, int) or not file:
-        detail = str(record.get("exception") or "an error")
+    if not error.line or not error.file:
         return Problem(
             ErrorKind.IMPORT,
-            f"The tests could not import your code ({detail}), so no test could run. "
-            "Keep the names the brief asks for, and let the module load without side effects.",
+            f"The tests could not import your code ({error.exception or 'an error'}), so no "
+            "test could run. Keep the names the brief asks for, and let the module load "
+            "without side effects.",
         )
-    where = f"at line {line}" + ("" if file == record.get("module_file") else f" of {file}")
-    if exc_type == "SystemExit":
+    in_submission = error.file == error.module_file
+    where = f"at line {error.line}" + ("" if in_submission else f" of {error.file}")
+    if error.exc_type == "SystemExit":
         kind = ErrorKind.EARLY_EXIT
         what = f"Your module called sys.exit() {where} while being imported"
     else:
-        kind = ErrorKind.MEMORY if exc_type == "MemoryError" else ErrorKind.IMPORT
-        raised = exc_type + (f": {message}" if message else "")
+        kind = ErrorKind.MEMORY if error.exc_type == "MemoryError" else ErrorKind.IMPORT
+        raised = error.exc_type + (f": {error.message}" if error.message else "")
         what = f"Your module raised {raised} {where} while being imported"
-    editor_line = line if file == record.get("module_file") else None
-    return Problem(kind, f"{what}, so no test could run.", editor_line)
+    return Problem(kind, f"{what}, so no test could run.", error.line if in_submission else None)
 
 
-def _integrity(results, expected, collect_error, run) -> Problem | None:
+def _integrity(run: RunResult, expected: dict[str, KnownTest]) -> Problem | None:
     """Every known test reported once, nothing unknown, and the count the test process gave."""
-    nodeids = [str(r.get("test")) for r in results]
-    unknown = {short_name(n) for n in nodeids} - set(expected)
-    done = next((r for r in run.records if r.get("event") == "done"), None)
-    if unknown or len(nodeids) != len(set(nodeids)) or (done and done.get("count") != len(results)):
+    nodeids = [r.test for r in run.results()]
+    names = {short_name(n) for n in nodeids}
+    done = run.done()
+    if (
+        names - set(expected)
+        or len(nodeids) != len(set(nodeids))
+        or (done is not None and done.count != len(nodeids))
+    ):
         return Problem(
             ErrorKind.TAMPERING,
             "The test report did not match the tests that exist: "
             "results were added, repeated or dropped.",
         )
-    if not collect_error and set(expected) - {short_name(n) for n in nodeids}:
+    if run.collect_error() is None and set(expected) - names:
         return Problem(ErrorKind.TAMPERING, "Some tests never reported a result.")
     return None
 
 
 def score(tests: list[TestResult], weight: int, collect_error: str | None = None) -> CheckResult:
-    passed = sum(t.status == "passed" for t in tests)
+    passed = sum(t.status == TestStatus.PASSED for t in tests)
     total = len(tests)
     value = passed / total if total else 0.0
     if collect_error:

@@ -20,7 +20,9 @@ import sys
 import types
 from typing import Any
 
+import protocol
 import pytest
+from protocol import CollectError, Done, Outcome, Result, Start, Subtest, Tamper
 
 
 class MemoryTestFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
@@ -111,6 +113,7 @@ class FrameworkGuard:
     """Remembers the identity of what decides a test's outcome, to notice it being replaced."""
 
     def __init__(self):
+        # Private modules, on purpose: they hold what decides an outcome, so they are watched.
         import _pytest.python
         import _pytest.reports
         import _pytest.runner
@@ -125,6 +128,7 @@ class FrameworkGuard:
             "builtins": builtins,
             "Collector": Collector,
             "json": json,
+            "protocol": protocol,
             "os": os,
         }
         self.snapshot = {name: self._ids(obj) for name, obj in self.watched.items()}
@@ -163,17 +167,17 @@ class Collector:
         self.in_call = False
         self.subtest_error: dict[str, Any] = {}
         self.collect_error_sent = False
-        self.outcomes: dict[str, dict[str, Any]] = {}
+        self.outcomes: dict[str, Result] = {}
         self.guard: FrameworkGuard | None = None
         self.count = 0
 
-    def emit(self, event: str, **data: Any) -> None:
+    def emit(self, record: Any) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
-        record = {"event": event, "pid": os.getpid(), **data}
         # The same pipe as stdout, so the runner sees output and records in the order written;
         # the nonce frames a record (short writes to a pipe are atomic).
-        os.write(self.fd, b"\x1e" + self.nonce.encode() + json.dumps(record).encode() + b"\n")
+        line = protocol.encode(record, pid=os.getpid())
+        os.write(self.fd, b"\x1e" + self.nonce.encode() + line + b"\n")
 
     def summarise(self, exc: BaseException) -> dict[str, Any]:
         """The exception as the learner may see it: its type, message and where in *their* code
@@ -189,14 +193,16 @@ class Collector:
         text = type(exc).__name__ + (f": {message}" if message else "")
         if where:
             text += f" ({where['file']} line {where['line']})"
-        return {"exception": text[:400], "exc_type": type(exc).__name__, **where}
+        return {
+            "exception": text[:400],
+            "exc_type": type(exc).__name__,
+            "message": message[:300],
+            **where,
+        }
 
     def on_import_error(self, exc: BaseException) -> None:
         self.collect_error_sent = True
-        summary = self.summarise(exc)
-        summary["message"] = str(exc)[:300]
-        summary["module_file"] = self.module_file
-        self.emit("collect_error", **summary)
+        self.emit(CollectError(**self.summarise(exc), module_file=self.module_file))
 
     def pytest_collectreport(self, report):
         """Collection that failed outside the test module's import (a parametrize without
@@ -205,7 +211,7 @@ class Collector:
             self.collect_error_sent = True
             lines = [ln for ln in str(report.longreprtext).splitlines() if ln.strip()]
             last = lines[-1].removeprefix("E").strip() if lines else "collection failed"
-            self.emit("collect_error", exception=last[:400], exc_type="", message=last[:300])
+            self.emit(CollectError(exception=last[:400], message=last[:300]))
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection_finish(self, session):
@@ -213,8 +219,8 @@ class Collector:
         self._check_test_code(session.items)
 
     def pytest_runtest_logstart(self, nodeid, location):
-        self.outcomes[nodeid] = {"outcome": "passed"}
-        self.emit("start", test=nodeid)
+        self.outcomes[nodeid] = Result(test=nodeid)
+        self.emit(Start(test=nodeid))
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item, call):
@@ -222,39 +228,43 @@ class Collector:
         if self.in_call:  # a subtest (unittest's subTest or pytest's subtests) ending mid-test
             self.subtest_error = self.summarise(call.excinfo.value) if call.excinfo else {}
             return report
-        result = self.outcomes.setdefault(item.nodeid, {"outcome": "passed"})
-        if call.excinfo is not None and result["outcome"] == "passed":
+        result = self.outcomes.setdefault(item.nodeid, Result(test=item.nodeid))
+        if call.excinfo is not None and result.outcome == Outcome.PASSED:
             if report.skipped:
-                result["outcome"] = "skipped"
+                result.outcome = Outcome.SKIPPED
             else:
-                result["outcome"] = "failed" if call.when == "call" else "error"
-                result.update(self.summarise(call.excinfo.value))
+                result.outcome = Outcome.FAILED if call.when == "call" else Outcome.ERROR
+                for key, value in self.summarise(call.excinfo.value).items():
+                    setattr(result, key, value)
         return report
 
     def pytest_runtest_logreport(self, report):
         """Each subtest is a case of its test, named by the author's `msg` (never its params)."""
         if not isinstance(report, pytest.SubtestReport):
             return
-        case = {"outcome": report.outcome, "description": report.context.msg or ""}
-        case.update(self.subtest_error)
+        case = Subtest(
+            outcome=Outcome(report.outcome),
+            description=report.context.msg or "",
+            **self.subtest_error,
+        )
         self.subtest_error = {}
-        result = self.outcomes.setdefault(report.nodeid, {"outcome": "passed"})
-        result.setdefault("subtests", []).append(case)
+        result = self.outcomes.setdefault(report.nodeid, Result(test=report.nodeid))
+        result.subtests.append(case)
 
     def pytest_runtest_logfinish(self, nodeid, location):
         self._check_guard(nodeid)
         self.count += 1
-        self.emit("result", test=nodeid, **self.outcomes.get(nodeid, {"outcome": "error"}))
+        self.emit(self.outcomes.get(nodeid) or Result(test=nodeid, outcome=Outcome.ERROR))
 
     def pytest_sessionfinish(self, session, exitstatus):
-        self.emit("done", count=self.count)
+        self.emit(Done(count=self.count))
 
     def _check_guard(self, where: str) -> None:
         if self.guard is None:
             return
         changed = self.guard.changes()
         if changed:
-            self.emit("tamper", where=where, what=sorted(changed)[:10])
+            self.emit(Tamper(where=where, what=sorted(changed)[:10]))
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item):
@@ -277,7 +287,7 @@ class Collector:
             original = self.finder.test_codes.get(f"{module}::{qualname}") if qualname else None
             func = getattr(item, "obj", None)
             if original is None or getattr(func, "__code__", None) is not original:
-                self.emit("tamper", where=item.nodeid, what=[f"the code of {name}"])
+                self.emit(Tamper(where=item.nodeid, what=[f"the code of {name}"]))
 
 
 PYTEST_ARGS = [
@@ -294,7 +304,11 @@ _prepared: dict[str, Any] = {}
 
 def prepare(workdir: str) -> None:
     """Parse pytest's arguments and load its plugins ahead of the job (~30 ms saved per grade).
-    The tests are collected from the work folder, where only this job's placeholders will be."""
+    The tests are collected from the work folder, where only this job's placeholders will be.
+
+    Private API, on purpose: pytest.main(args, plugins=[...]) would do the same parsing and
+    plugin loading only once the job has arrived, inside the timed grade. _prepareconfig is what
+    pytest.main itself calls first; run() then does the rest of what pytest.main does."""
     from _pytest.config import _prepareconfig
 
     _prepared[workdir] = _prepareconfig([*PYTEST_ARGS, "--rootdir", workdir, workdir], [])
@@ -327,6 +341,7 @@ def run(job: dict[str, Any], fd: int) -> None:
         config.pluginmanager.register(collector)
         forbid_debuggers()
         collector.guard = FrameworkGuard()
+        # The rest of pytest.main() on a prepared config (see prepare()).
         try:
             config.hook.pytest_cmdline_main(config=config)
         finally:

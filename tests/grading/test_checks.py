@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from grading.checks import behaviour, quality, security
 from grading.discovery import KnownTest, discover
+from grading.inside import protocol
+from grading.inside.protocol import ExitReason, Outcome
 from grading.report import ErrorKind, Finding
 from grading.sandbox import RunResult
 
@@ -13,14 +15,16 @@ EXPECTED = {
 }
 
 
-def run_with(*records, reason="ok") -> RunResult:
-    return RunResult(
-        records=list(records), exit={"reason": reason, "finished": True, "running": None}
-    )
+def run_with(*records, reason=ExitReason.OK) -> RunResult:
+    return RunResult(records=list(records), exit=protocol.Exit(reason=reason, finished=True))
 
 
-def result(name, outcome="passed"):
-    return {"event": "result", "test": f"test_hidden.py::{name}", "outcome": outcome, "output": ""}
+def result(name, outcome=Outcome.PASSED, **extra):
+    return protocol.Result(test=f"test_hidden.py::{name}", outcome=outcome, **extra)
+
+
+def done(count):
+    return protocol.Done(count=count)
 
 
 def test_discover_reads_names_and_docstrings_without_running():
@@ -30,34 +34,32 @@ def test_discover_reads_names_and_docstrings_without_running():
 
 def test_complete_report_is_trusted():
     tests, problem = behaviour.evaluate(
-        run_with(result("test_a"), result("test_b"), {"event": "done", "count": 2}), EXPECTED, 5
+        run_with(result("test_a"), result("test_b"), done(2)), EXPECTED, 5
     )
     assert problem is None and [t.message for t in tests] == ["A works.", "B works."]
 
 
 def test_a_missing_test_is_tampering():
-    _, problem = behaviour.evaluate(
-        run_with(result("test_a"), {"event": "done", "count": 1}), EXPECTED, 5
-    )
+    _, problem = behaviour.evaluate(run_with(result("test_a"), done(1)), EXPECTED, 5)
     assert problem.kind == ErrorKind.TAMPERING
 
 
 def test_an_unknown_test_is_tampering():
-    records = (result("test_a"), result("test_b"), result("test_c"), {"event": "done", "count": 3})
+    records = (result("test_a"), result("test_b"), result("test_c"), done(3))
     _, problem = behaviour.evaluate(run_with(*records), EXPECTED, 5)
     assert problem.kind == ErrorKind.TAMPERING
 
 
 def test_a_repeated_result_is_tampering():
-    records = (result("test_a"), result("test_a"), result("test_b"), {"event": "done", "count": 3})
+    records = (result("test_a"), result("test_a"), result("test_b"), done(3))
     _, problem = behaviour.evaluate(run_with(*records), EXPECTED, 5)
     assert problem.kind == ErrorKind.TAMPERING
 
 
 def test_an_early_exit_names_the_running_test():
     run = RunResult(
-        records=[{"event": "start", "test": "test_hidden.py::test_b"}],
-        exit={"reason": "early_exit", "exit_code": 0, "running": "test_hidden.py::test_b"},
+        records=[protocol.Start(test="test_hidden.py::test_b")],
+        exit=protocol.Exit(reason=ExitReason.EARLY_EXIT, running="test_hidden.py::test_b"),
     )
     _, problem = behaviour.evaluate(run, EXPECTED, 5)
     assert problem.kind == ErrorKind.EARLY_EXIT and "B works." in problem.message
@@ -94,13 +96,13 @@ def test_methods_are_measured_on_their_own():
 
 def test_each_subtest_is_a_case_named_by_its_message_never_its_params():
     subtests = [
-        {"outcome": "failed", "description": "both negative", "exception": "AssertionError"},
-        {"outcome": "passed", "description": ""},
+        protocol.Subtest(
+            outcome=Outcome.FAILED, description="both negative", exception="AssertionError"
+        ),
+        protocol.Subtest(),
     ]
-    record = {**result("test_a"), "subtests": subtests}
-    tests, problem = behaviour.evaluate(
-        run_with(record, result("test_b"), {"event": "done", "count": 2}), EXPECTED, 5
-    )
+    record = result("test_a", subtests=subtests)
+    tests, problem = behaviour.evaluate(run_with(record, result("test_b"), done(2)), EXPECTED, 5)
     assert problem is None
     assert [(t.name, t.status) for t in tests] == [
         ("test_a — both negative", "failed"),
@@ -111,7 +113,7 @@ def test_each_subtest_is_a_case_named_by_its_message_never_its_params():
 
 
 def test_a_test_failing_outside_its_subtests_is_a_case_too():
-    record = {**result("test_a", "failed"), "subtests": [{"outcome": "passed"}]}
+    record = result("test_a", Outcome.FAILED, subtests=[protocol.Subtest()])
     tests, _ = behaviour.evaluate(run_with(record, result("test_b")), EXPECTED, 5)
     assert [t.status for t in tests] == ["passed", "failed", "passed"]
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from grading import ErrorKind, Report, Status, grade, scan
-from grading import sandbox as sandbox_module
+from grading import ErrorKind, Report, Status, grade, lifecycle, scan
 from grading.render import as_text
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -179,7 +178,7 @@ def test_report_round_trips_through_json(calc):
 
 
 def test_missing_bubblewrap_refuses_loudly(calc, monkeypatch):
-    monkeypatch.setattr(sandbox_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(lifecycle.shutil, "which", lambda name: None)
     monkeypatch.delenv("PRODREADY_SANDBOX", raising=False)
     report = grade(calc, calc.reference)
     assert report.status == Status.ERROR and report.error_kind == ErrorKind.SANDBOX_UNAVAILABLE
@@ -187,7 +186,7 @@ def test_missing_bubblewrap_refuses_loudly(calc, monkeypatch):
 
 
 def test_limits_only_mode_grades_when_explicitly_allowed(calc, monkeypatch):
-    monkeypatch.setattr(sandbox_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(lifecycle.shutil, "which", lambda name: None)
     monkeypatch.setenv("PRODREADY_SANDBOX", "limits-only")
     assert grade(calc, calc.reference).solved
     assert grade(calc, calc.starter).status == Status.FAIL

@@ -134,8 +134,10 @@ def test_environment_holds_no_host_secret(calc, hostile, monkeypatch):
 
 
 def test_hidden_tests_and_reference_are_not_on_disk(calc, hostile):
-    report = grade(calc, hostile("hunt_hidden_tests"))
-    assert report.status == Status.FAIL
+    # Walking everything the sandbox can see takes seconds on a loaded machine: the longest limit.
+    patient = dataclasses.replace(calc, time_limit_s=10)
+    report = grade(patient, hostile("hunt_hidden_tests"))
+    assert report.status == Status.FAIL, report.message
     text = json.dumps(report.to_dict())
     assert "REFERENCE-MARKER" not in text
     assert "Loaded from memory" in text  # it did find the placeholder it was hunting
