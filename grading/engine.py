@@ -73,8 +73,15 @@ def grade(exercise: Exercise, source: str | bytes, suite: str = "hidden") -> Rep
     return Grader().grade(exercise, source, suite)
 
 
-def scan(source: str | bytes, max_complexity: int = DEFAULT_MAX_COMPLEXITY) -> Report:
-    """Static checks only (bandit + radon), nothing executed: the Reality check page."""
+def scan(
+    source: str | bytes,
+    max_complexity: int = DEFAULT_MAX_COMPLEXITY,
+    allowed: tuple[str, ...] = (),
+    expected: tuple[str, ...] = (),
+) -> Report:
+    """Static checks only (bandit + radon), nothing executed: the Reality check page, and Check
+    on an exercise without visible tests (which passes the exercise's allowed and expected
+    findings, so they are marked before anything is scored)."""
     started = time.monotonic()
     report = _new_report("reality-check", "static")
     text = gradable(source, "snippet.py")
@@ -82,7 +89,7 @@ def scan(source: str | bytes, max_complexity: int = DEFAULT_MAX_COMPLEXITY) -> R
         return _error(report, text.kind, text.message, text.line)
     weights = {"security": 75, "quality": 25}
     report.findings = security.run_bandit(text)
-    security.classify(report.findings)
+    security.classify(report.findings, allowed, expected)
     report.metrics = quality.measure(text, max_complexity)
     report.checks = _static_scores(report, weights)
     blocked = security.blocking(report.findings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from grading.report import Finding, Report, TestStatus
+from grading.report import ADVICE, ErrorKind, Finding, Report, TestStatus
 
 _MARK = {
     TestStatus.PASSED: "PASS",
@@ -17,8 +17,9 @@ def as_text(report: Report) -> str:
     lines = [
         f"{report.exercise}: {report.status.upper()}  score {report.score}/100",
         report.message,
-        "",
     ]
+    advice = ADVICE.get(ErrorKind(report.error_kind)) if report.error_kind else None
+    lines += [advice, ""] if advice else [""]
     for check in report.checks:
         lines.append(
             f"  {check.name:<10} {check.score * 100:5.0f}% x{check.weight:<3} {check.summary}"

@@ -32,6 +32,17 @@ class ErrorKind(StrEnum):
     INTERNAL = "internal"
 
 
+# What to look for, per reason a run was stopped: said once, beside the message (which states
+# only what happened and where), by whatever shows the report.
+ADVICE: dict[ErrorKind, str] = {
+    ErrorKind.TIMEOUT: "Look for a loop that never ends or a call that waits forever.",
+    ErrorKind.CPU_TIME: "Look for work that never finishes, such as a loop that never ends.",
+    ErrorKind.MEMORY: "Something grows without bound: a list, a cache, or reading everything at once.",
+    ErrorKind.OUTPUT_LIMIT: "Remove the print in the loop.",
+    ErrorKind.EARLY_EXIT: "Don't call sys.exit() or os._exit() in library code: raise an exception.",
+}
+
+
 @dataclass
 class CheckResult:
     name: str  # behaviour | security | quality

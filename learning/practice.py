@@ -16,6 +16,7 @@ from grading.report import ErrorKind, Report
 from grading.submission import (
     MAX_BYTES as MAX_SOURCE_BYTES,  # checked here too: a huge paste is answered at once
 )
+from grading.submission import human_size as _human_size
 from progress import Attempt, ProgressStore, StorageError
 
 Grader = Callable[..., Report]
@@ -105,10 +106,13 @@ class Practice:
 
     def _scan_only(self, exercise: Exercise, code: str) -> Report:
         """No visible tests: a check is the static half of grading (nothing runs)."""
-        report = scan(code)
+        report = scan(
+            code,
+            exercise.max_complexity,
+            allowed=exercise.allowed_findings,
+            expected=exercise.expected_findings,
+        )
         report.exercise, report.suite = exercise.slug, "visible"
-        for finding in report.findings:
-            finding.allowed = finding.id in exercise.allowed_findings
         return report
 
     def _grade(self, exercise: Exercise, code: str, suite: str) -> Report:
@@ -120,9 +124,3 @@ class Practice:
                 "Your code is safe in the editor; try again in a moment."
             )
             return Report.not_gradable(exercise.slug, suite, ErrorKind.INTERNAL, message)
-
-
-def _human_size(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{size / 1024:.0f} KiB"

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 
 from grading.discovery import KnownTest
 from grading.inside import protocol
-from grading.inside.protocol import ExitReason
+from grading.inside.protocol import OUTPUT_KEEP, OUTPUT_LIMIT, ExitReason
 from grading.report import CheckResult, ErrorKind, TestResult, TestStatus
-from grading.sandbox import RunResult
-
-OUTPUT_KEEP = 500
+from grading.sandbox import Limits, RunResult
+from grading.submission import human_size
 
 
 @dataclass(frozen=True)
@@ -161,31 +160,23 @@ def _stopped(
     """A limit was hit or the test process ended on its own: which, and during what."""
     if end.reason == ExitReason.TIMEOUT:
         return Problem(
-            ErrorKind.TIMEOUT,
-            f"Stopped after the {wall_seconds:g} s time limit{during}. "
-            "Look for a loop that never ends or a call that waits forever.",
+            ErrorKind.TIMEOUT, f"Stopped after the {wall_seconds:g} s time limit{during}."
         )
     if end.reason == ExitReason.CPU_TIME:
-        return Problem(
-            ErrorKind.CPU_TIME, f"Used up its CPU time limit{during}: some work never finishes."
-        )
+        return Problem(ErrorKind.CPU_TIME, f"Used up its CPU time limit{during}.")
     if end.reason == ExitReason.OUTPUT_LIMIT:
-        return Problem(
-            ErrorKind.OUTPUT_LIMIT,
-            f"Printed more than 1 MiB{during}; the run was stopped. Remove the print in the loop.",
-        )
+        printed = human_size(OUTPUT_LIMIT)
+        return Problem(ErrorKind.OUTPUT_LIMIT, f"Printed more than {printed}{during}.")
     if any(r.exc_type == "MemoryError" for r in run.results()) or run.oom_killed:
-        return Problem(
-            ErrorKind.MEMORY,
-            f"Ran out of its 512 MiB memory limit{during}. Something grows without bound.",
-        )
+        memory = human_size(Limits().memory_bytes)
+        return Problem(ErrorKind.MEMORY, f"Ran out of its {memory} memory limit{during}.")
     if end.reason == ExitReason.SIGNAL:
         return Problem(ErrorKind.CRASH, f"The test process crashed ({end.signal}){during}.")
     if end.reason == ExitReason.EARLY_EXIT:
         return Problem(
             ErrorKind.EARLY_EXIT,
             f"The code ended the test process early (exit code {end.exit_code}){during}, "
-            "so not every test could run. Don't call sys.exit()/os._exit() in library code.",
+            "so not every test could run.",
         )
     return None
 

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+OUTPUT_KEEP = 500  # characters of a test's output (and of what it raised) a report keeps
+OUTPUT_LIMIT = 1 << 20  # bytes a submission may print in all before the run is stopped
+
 
 class Event(StrEnum):
     START = "start"  # a test begins

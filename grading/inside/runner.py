@@ -22,10 +22,8 @@ import time
 # `python -I` leaves the script's folder off sys.path; collector and protocol live there.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import protocol  # noqa: E402
-from protocol import ExitReason  # noqa: E402
+from protocol import OUTPUT_KEEP, OUTPUT_LIMIT, ExitReason  # noqa: E402
 
-TEST_OUTPUT_KEEP = 500  # characters of output kept per test for the report
-OUTPUT_LIMIT = 1 << 20  # bytes a submission may print in all before the run is stopped
 MAX_RECORD = 64 * 1024  # a longer record line is not one of ours
 
 
@@ -180,8 +178,8 @@ class Supervisor:
         self.output_total += len(data)
         if self.output_total > OUTPUT_LIMIT:
             self.stop_reason = ExitReason.OUTPUT_LIMIT
-        elif self.current is not None and self.kept < TEST_OUTPUT_KEEP:
-            text = data.decode("utf-8", "replace")[: TEST_OUTPUT_KEEP - self.kept]
+        elif self.current is not None and self.kept < OUTPUT_KEEP:
+            text = data.decode("utf-8", "replace")[: OUTPUT_KEEP - self.kept]
             self.current_output.append(text)
             self.kept += len(text)
 

@@ -71,7 +71,7 @@ def test_cases_without_ids_keep_their_numbers(calc):
         ("def add(a, b)\n    return a + b\n", ErrorKind.SYNTAX, "line 1"),
         ("", ErrorKind.EMPTY, "empty"),
         ("   \n\n", ErrorKind.EMPTY, "empty"),
-        ("x = 1\n" * 900_000, ErrorKind.TOO_LARGE, "5.1 MB"),
+        ("x = 1\n" * 900_000, ErrorKind.TOO_LARGE, "5.1 MiB"),
         ("def add(a, b):\n    return a + b\x00\n", ErrorKind.ENCODING, "NUL"),
         (b"def add(a, b):\n    return a + b  # \xff\xfe\n", ErrorKind.ENCODING, "UTF-8"),
         ("x = " + "(" * 300 + ")" * 300 + "\n", ErrorKind.SYNTAX, "nested"),
