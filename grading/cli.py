@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     return _validate(args)
 
 
-def _check(args) -> int:
+def _check(args: argparse.Namespace) -> int:
     set_prewarm(False)  # one grade, then exit: a sandbox started ahead would go unused
     try:
         exercise = load_exercise(args.exercise)
@@ -82,7 +82,7 @@ def _formatted(report: Report, style: str, exercise: Exercise) -> str:
     return as_text(report)
 
 
-def _validate(args) -> int:
+def _validate(args: argparse.Namespace) -> int:
     from course.catalog import default_root
 
     paths = args.paths or [default_root() / "exercises"]
@@ -91,8 +91,8 @@ def _validate(args) -> int:
         print(f"error: {missing[0]} does not exist", file=sys.stderr)
         return EXIT_USAGE
     outcomes = validate_paths(paths, progress=lambda line: print(line, flush=True))
-    failed = [o for o in outcomes if not o.ok]
     if args.summary:
         print("\n" + summary_table([o.exercise for o in outcomes if o.exercise]))
-    print(f"\n{len(outcomes) - len(failed)} of {len(outcomes)} exercise(s) valid.")
-    return EXIT_SOLVED if not failed else EXIT_NOT_SOLVED
+    valid = sum(o.ok for o in outcomes)
+    print(f"\n{valid} of {len(outcomes)} exercise(s) valid.")
+    return EXIT_SOLVED if valid == len(outcomes) else EXIT_NOT_SOLVED

@@ -54,8 +54,9 @@ def discover(source: str) -> Inventory:
     fixtures_described = _fixtures_described(tree)
     hierarchy = _Hierarchy(classes, inventory.problems)
     for node in tree.body:
-        if _is_function(node) and node.name.startswith("test"):
-            _add(inventory, node.name, node, node.name, (), fixtures_described)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            if node.name.startswith("test"):
+                _add(inventory, node.name, node, node.name, (), fixtures_described)
         elif isinstance(node, ast.ClassDef):
             _add_class(inventory, node, hierarchy, fixtures_described)
         else:
@@ -140,8 +141,9 @@ class _Hierarchy:
         found: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, ast.ClassDef]] = {}
         for owner in self._mro_nodes(node):
             for item in owner.body:
-                if _is_function(item) and item.name.startswith("test"):
-                    found.setdefault(item.name, (item, owner))
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                    if item.name.startswith("test"):
+                        found.setdefault(item.name, (item, owner))
                 elif _assigns_test_name(item):
                     self.problems.append(
                         f"class {owner.name}: a test made by assignment cannot be read; use def"
@@ -214,10 +216,6 @@ def _dotted(node: ast.expr) -> str:
     return ""
 
 
-def _is_function(node: ast.AST) -> bool:
-    return isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-
-
 def _assigns_test_name(node: ast.AST) -> bool:
     targets: list[ast.expr] = []
     if isinstance(node, ast.Assign):
@@ -272,17 +270,17 @@ def _param_with_id(node: ast.expr) -> bool:
 def _fixtures_described(tree: ast.Module) -> bool:
     """False when a fixture of the file is parametrised without ids: its cases would be named
     by their values, which are the test inputs."""
-    for node in ast.walk(tree):
-        if not _is_function(node):
-            continue
-        for decorator in node.decorator_list:  # type: ignore[attr-defined]
-            if not (
-                isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("fixture")
-            ):
-                continue
-            keywords = {k.arg: k.value for k in decorator.keywords}
-            if "params" in keywords and (
-                "ids" not in keywords or isinstance(keywords["ids"], ast.Lambda)
-            ):
-                return False
-    return True
+    return not any(
+        _fixture_by_value(decorator)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        for decorator in node.decorator_list
+    )
+
+
+def _fixture_by_value(decorator: ast.expr) -> bool:
+    if not (isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("fixture")):
+        return False
+    keywords = {k.arg: k.value for k in decorator.keywords}
+    ids = keywords.get("ids")
+    return "params" in keywords and (ids is None or isinstance(ids, ast.Lambda))

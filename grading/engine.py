@@ -135,14 +135,14 @@ def _new_report(slug: str, suite: str) -> Report:
     )
 
 
-def _static_checks(report: Report, text: str, exercise: Exercise, weights) -> None:
+def _static_checks(report: Report, text: str, exercise: Exercise, weights: dict[str, int]) -> None:
     report.findings = security.run_bandit(text)
     security.classify(report.findings, exercise.allowed_findings, exercise.expected_findings)
     report.metrics = quality.measure(text, exercise.max_complexity)
     report.checks = _static_scores(report, weights)
 
 
-def _static_scores(report: Report, weights) -> list[CheckResult]:
+def _static_scores(report: Report, weights: dict[str, int]) -> list[CheckResult]:
     return [
         security.score(report.findings, weights["security"]),
         quality.score(report.metrics, weights["quality"]),
@@ -191,7 +191,7 @@ def _remaining(findings: list[Finding]) -> str:
     return f"Still in the code, not blocking: {security.describe(findings)}. "
 
 
-def _static_message(report: Report, blocked) -> str:
+def _static_message(report: Report, blocked: list[Finding]) -> str:
     if blocked:
         return f"{len(blocked)} MEDIUM/HIGH security finding(s): not ready for production as is."
     if report.findings:

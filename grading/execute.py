@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import selectors
-import subprocess
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,7 +59,33 @@ class RunResult:
 
 def execute(sandbox: Sandbox, job: Job, limits: Limits) -> RunResult:
     """Runs `job` in `sandbox` (which is used up) and returns what it reported."""
-    payload: dict[str, Any] = {
+    started = time.monotonic()
+    proc = sandbox.proc
+    stdin, stdout, stderr = proc.stdin, proc.stdout, proc.stderr
+    if stdin is None or stdout is None or stderr is None:
+        raise RuntimeError("a sandbox is started with pipes for stdin, stdout and stderr")
+    try:
+        stdin.write(json.dumps(_payload(sandbox, job, limits)).encode())
+        stdin.close()
+    except BrokenPipeError:
+        pass  # the runner died before reading its job: its exit says why
+    out, err, timed_out = _read_bounded(stdout.fileno(), stderr.fileno(), limits.wall_seconds)
+    if timed_out or proc.poll() is None:
+        kill_group(proc)
+    proc.wait()
+    result = _parse(out)
+    result.stderr = err.decode("utf-8", "replace")[-4000:]
+    if timed_out and result.exit is None:
+        result.exit = protocol.Exit(
+            reason=protocol.ExitReason.TIMEOUT, running=result.last_started()
+        )
+    result.oom_killed = sandbox.cgroup is not None and sandbox.cgroup.oom_killed()
+    result.duration_ms = int((time.monotonic() - started) * 1000)
+    return result
+
+
+def _payload(sandbox: Sandbox, job: Job, limits: Limits) -> dict[str, Any]:
+    return {
         "module": job.module,
         "source": job.source,
         "tests": job.tests,
@@ -77,18 +102,11 @@ def execute(sandbox: Sandbox, job: Job, limits: Limits) -> RunResult:
             "processes": 0 if sandbox.cgroup else nproc_limit(limits.processes),
         },
     }
-    started = time.monotonic()
-    proc = sandbox.proc
-    try:
-        proc.stdin.write(json.dumps(payload).encode())
-        proc.stdin.close()
-    except BrokenPipeError:
-        pass
-    stdout, stderr, timed_out = _read_bounded(proc, limits.wall_seconds + HOST_GRACE_S)
-    if timed_out or proc.poll() is None:
-        kill_group(proc)
-    proc.wait()
-    result = RunResult(stderr=stderr.decode("utf-8", "replace")[-4000:])
+
+
+def _parse(stdout: bytes) -> RunResult:
+    """The runner's records, one JSON object a line; what is not a record is skipped."""
+    result = RunResult()
     for line in stdout.splitlines():
         try:
             record = protocol.decode(json.loads(line))
@@ -98,37 +116,27 @@ def execute(sandbox: Sandbox, job: Job, limits: Limits) -> RunResult:
             result.exit = record
         elif record is not None:
             result.records.append(record)
-    if timed_out and result.exit is None:
-        result.exit = protocol.Exit(
-            reason=protocol.ExitReason.TIMEOUT, running=result.last_started()
-        )
-    result.oom_killed = bool(sandbox.cgroup) and sandbox.cgroup.oom_killed()
-    result.duration_ms = int((time.monotonic() - started) * 1000)
     return result
 
 
-def _read_bounded(proc: subprocess.Popen, timeout: float) -> tuple[bytes, bytes, bool]:
-    """Reads both pipes until they close, the deadline passes or the cap is reached."""
-    chunks: dict[int, list[bytes]] = {proc.stdout.fileno(): [], proc.stderr.fileno(): []}
+def _read_bounded(out_fd: int, err_fd: int, wall_seconds: float) -> tuple[bytes, bytes, bool]:
+    """Reads both pipes until they close, the deadline passes (the wall limit and a grace for
+    the runner to report) or the cap is reached. The flag says whether the deadline passed."""
+    chunks: dict[int, list[bytes]] = {out_fd: [], err_fd: []}
     sizes = dict.fromkeys(chunks, 0)
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + wall_seconds + HOST_GRACE_S
+    timed_out = False
     with selectors.DefaultSelector() as selector:
-        for stream in (proc.stdout, proc.stderr):
-            selector.register(stream, selectors.EVENT_READ)
-        while selector.get_map():
+        for fd in chunks:
+            selector.register(fd, selectors.EVENT_READ)
+        while selector.get_map() and not timed_out:
             remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return (
-                    b"".join(chunks[proc.stdout.fileno()]),
-                    b"".join(chunks[proc.stderr.fileno()]),
-                    True,
-                )
-            for key, _ in selector.select(remaining):
+            timed_out = remaining <= 0
+            for key, _ in [] if timed_out else selector.select(remaining):
                 data = os.read(key.fd, 65536)
                 if not data:
                     selector.unregister(key.fileobj)
-                    continue
-                if sizes[key.fd] < HOST_OUTPUT_CAP:
+                elif sizes[key.fd] < HOST_OUTPUT_CAP:
                     chunks[key.fd].append(data)
                     sizes[key.fd] += len(data)
-    return b"".join(chunks[proc.stdout.fileno()]), b"".join(chunks[proc.stderr.fileno()]), False
+    return b"".join(chunks[out_fd]), b"".join(chunks[err_fd]), timed_out

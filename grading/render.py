@@ -20,22 +20,14 @@ def as_text(report: Report) -> str:
     ]
     advice = ADVICE.get(ErrorKind(report.error_kind)) if report.error_kind else None
     lines += [advice, ""] if advice else [""]
-    for check in report.checks:
-        lines.append(
-            f"  {check.name:<10} {check.score * 100:5.0f}% x{check.weight:<3} {check.summary}"
-        )
+    lines += [
+        f"  {check.name:<10} {check.score * 100:5.0f}% x{check.weight:<3} {check.summary}"
+        for check in report.checks
+    ]
     if report.tests:
-        lines += ["", "Requirements:"]
-        lines += _requirements(report)
+        lines += ["", "Requirements:", *_requirements(report)]
     if report.findings:
-        lines += ["", "Security findings:"]
-        for f in report.findings:
-            cwe = f" CWE-{f.cwe}" if f.cwe else ""
-            lines.append(f"  line {f.line}: {f.id} {f.severity}{cwe}{_note(f)} {f.message}")
-            if f.info:
-                lines.append(f"         not counted: {f.info}")
-            elif f.why:
-                lines.append(f"         why: {f.why}")
+        lines += ["", "Security findings:", *_findings(report)]
     over = [m for m in report.metrics.functions if m.complexity > report.metrics.max_complexity]
     if over:
         lines += ["", "Too complex:"]
@@ -44,6 +36,18 @@ def as_text(report: Report) -> str:
         ]
     lines.append(f"\n({report.duration_ms} ms, grader {report.grader_version})")
     return "\n".join(lines)
+
+
+def _findings(report: Report) -> list[str]:
+    lines = []
+    for f in report.findings:
+        cwe = f" CWE-{f.cwe}" if f.cwe else ""
+        lines.append(f"  line {f.line}: {f.id} {f.severity}{cwe}{_note(f)} {f.message}")
+        if f.info:
+            lines.append(f"         not counted: {f.info}")
+        elif f.why:
+            lines.append(f"         why: {f.why}")
+    return lines
 
 
 def _note(finding: Finding) -> str:
@@ -59,7 +63,7 @@ def _note(finding: Finding) -> str:
 def _requirements(report: Report) -> list[str]:
     """Each requirement once (parametrised cases share one), with what its failing cases said:
     up to three, each opening with the author's name for the case when there is one."""
-    groups: dict[tuple[str, str], list[str]] = {}
+    groups: dict[tuple[TestStatus, str], list[str]] = {}
     for test in report.tests:
         outputs = groups.setdefault((test.status, test.message or test.name), [])
         if test.status != TestStatus.PASSED and test.output and test.output not in outputs:

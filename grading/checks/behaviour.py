@@ -126,10 +126,7 @@ def _problem(run: RunResult, expected: dict[str, KnownTest], wall_seconds: float
         return _tampering(run)
     if end is None:
         return _internal(run)
-    running = short_name(end.running) if end.running else ""
-    known = expected.get(running)
-    during = f" during the test “{known.doc if known else running}”" if running else ""
-    stopped = _stopped(run, end, during, wall_seconds)
+    stopped = _stopped(run, end, _during(end, expected), wall_seconds)
     if stopped:
         return stopped
     if end.reason != ExitReason.OK:
@@ -138,6 +135,15 @@ def _problem(run: RunResult, expected: dict[str, KnownTest], wall_seconds: float
     if collect_error is not None and not run.results():
         return import_failure(collect_error)
     return _integrity(run, expected)
+
+
+def _during(end: protocol.Exit, expected: dict[str, KnownTest]) -> str:
+    """ " during the test “<its requirement>”" for the test that was running, if any."""
+    if not end.running:
+        return ""
+    running = short_name(end.running)
+    known = expected.get(running)
+    return f" during the test “{known.doc if known else running}”"
 
 
 def _internal(run: RunResult) -> Problem:

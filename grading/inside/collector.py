@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import builtins
 import importlib.abc
+import importlib.machinery
 import importlib.util
 import json
 import os
 import sys
 import types
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any
 
 import protocol
@@ -31,25 +33,31 @@ class MemoryTestFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     So code that hunts the file system for the hidden tests finds nothing to read.
     """
 
-    def __init__(self, sources: dict[str, str], workdir: str, on_import_error):
+    def __init__(self, sources: dict[str, str], workdir: str):
         self.sources = sources  # module name -> source
         self.workdir = workdir
-        self.on_import_error = on_import_error
+        self.on_import_error: Callable[[BaseException], None] = lambda exc: None
         self.test_codes: dict[str, types.CodeType] = {}  # "module::qualname" -> code object
 
-    def find_spec(self, fullname, path=None, target=None):
+    def find_spec(
+        self,
+        fullname: str,
+        path: Sequence[str] | None = None,
+        target: types.ModuleType | None = None,
+    ) -> importlib.machinery.ModuleSpec | None:
         if fullname not in self.sources:
             return None
         origin = os.path.join(self.workdir, fullname + ".py")
         return importlib.util.spec_from_loader(fullname, self, origin=origin)
 
-    def create_module(self, spec):
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> None:
         return None
 
-    def exec_module(self, module):
+    def exec_module(self, module: types.ModuleType) -> None:
         name = module.__name__
-        code = compile(self.sources[name], module.__spec__.origin, "exec")
-        module.__file__ = module.__spec__.origin
+        origin = os.path.join(self.workdir, name + ".py")
+        code = compile(self.sources[name], origin, "exec")
+        module.__file__ = origin
         # The original test functions and methods, before any learner code runs.
         for qualname, test_code in _test_codes(code):
             self.test_codes[f"{name}::{qualname}"] = test_code
@@ -59,11 +67,11 @@ class MemoryTestFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             self.on_import_error(exc)
             raise
 
-    def get_source(self, fullname):
+    def get_source(self, fullname: str) -> None:
         return None  # tracebacks and inspect.getsource() never show the test code
 
 
-def _test_codes(code: types.CodeType):
+def _test_codes(code: types.CodeType) -> Iterator[tuple[str, types.CodeType]]:
     """Every `test*` function compiled from a test module, by qualified name ("TestX.test_y"),
     found in the constants of the module's code and of its class bodies."""
     for const in code.co_consts:
@@ -106,13 +114,13 @@ def forbid_debuggers() -> None:
     from _pytest.debugging import pytestPDB
 
     pdb.Pdb = NoDebugger  # type: ignore[misc, assignment]
-    pytestPDB._init_pdb = staticmethod(_refuse_debugger)  # type: ignore[method-assign, assignment]
+    pytestPDB._init_pdb = staticmethod(_refuse_debugger)  # type: ignore[method-assign]
 
 
 class FrameworkGuard:
     """Remembers the identity of what decides a test's outcome, to notice it being replaced."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         # Private modules, on purpose: they hold what decides an outcome, so they are watched.
         import _pytest.python
         import _pytest.reports
@@ -204,7 +212,7 @@ class Collector:
         self.collect_error_sent = True
         self.emit(CollectError(**self.summarise(exc), module_file=self.module_file))
 
-    def pytest_collectreport(self, report):
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         """Collection that failed outside the test module's import (a parametrize without
         enough ids, say): reported the same way, so it is never mistaken for tampering."""
         if report.failed and not self.collect_error_sent:
@@ -214,16 +222,18 @@ class Collector:
             self.emit(CollectError(exception=last[:400], message=last[:300]))
 
     @pytest.hookimpl(tryfirst=True)
-    def pytest_collection_finish(self, session):
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
         self._check_guard("collection")
         self._check_test_code(session.items)
 
-    def pytest_runtest_logstart(self, nodeid, location):
+    def pytest_runtest_logstart(self, nodeid: str, location: object) -> None:
         self.outcomes[nodeid] = Result(test=nodeid)
         self.emit(Start(test=nodeid))
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_makereport(self, item, call):
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
         report = yield
         if self.in_call:  # a subtest (unittest's subTest or pytest's subtests) ending mid-test
             self.subtest_error = self.summarise(call.excinfo.value) if call.excinfo else {}
@@ -238,7 +248,7 @@ class Collector:
                     setattr(result, key, value)
         return report
 
-    def pytest_runtest_logreport(self, report):
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         """Each subtest is a case of its test, named by the author's `msg` (never its params)."""
         if not isinstance(report, pytest.SubtestReport):
             return
@@ -251,12 +261,12 @@ class Collector:
         result = self.outcomes.setdefault(report.nodeid, Result(test=report.nodeid))
         result.subtests.append(case)
 
-    def pytest_runtest_logfinish(self, nodeid, location):
+    def pytest_runtest_logfinish(self, nodeid: str, location: object) -> None:
         self._check_guard(nodeid)
         self.count += 1
         self.emit(self.outcomes.get(nodeid) or Result(test=nodeid, outcome=Outcome.ERROR))
 
-    def pytest_sessionfinish(self, session, exitstatus):
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         self.emit(Done(count=self.count))
 
     def _check_guard(self, where: str) -> None:
@@ -267,7 +277,7 @@ class Collector:
             self.emit(Tamper(where=where, what=sorted(changed)[:10]))
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_call(self, item):
+    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, object, object]:
         self._check_test_code([item])
         self.in_call = True
         try:
@@ -276,7 +286,7 @@ class Collector:
             self.in_call = False
             self._check_test_code([item])
 
-    def _check_test_code(self, items) -> None:
+    def _check_test_code(self, items: Sequence[pytest.Item]) -> None:
         """The function pytest calls must still be the test as written, not a substitute: the
         code object compiled from the hidden source for that test (for an inherited method,
         the base class's), which the host named from the source before anything ran."""
@@ -318,12 +328,7 @@ def run(job: dict[str, Any], fd: int) -> None:
     """Entry point in the forked test process. Never returns normally: the runner expects
     the records, and os._exit skips atexit handlers a submission may have registered."""
     workdir = job["workdir"]
-    collector: Collector | None = None
-
-    def on_import_error(exc):
-        collector.on_import_error(exc)
-
-    finder = MemoryTestFinder(job["tests"], workdir, on_import_error)
+    finder = MemoryTestFinder(job["tests"], workdir)
     expected_codes = {
         f"{module}::{name}": qualname
         for module, codes in job["test_codes"].items()
@@ -332,6 +337,7 @@ def run(job: dict[str, Any], fd: int) -> None:
     collector = Collector(
         fd, job["nonce"], finder, job["module"] + ".py", set(job.get("context", {})), expected_codes
     )
+    finder.on_import_error = collector.on_import_error
     sys.meta_path.insert(0, finder)
     try:
         config = _prepared.get(workdir)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -124,7 +125,7 @@ def decode(data: Any) -> Any:
     if not isinstance(data, dict):
         return None
     try:
-        kind = _KINDS[Event(data.get("event"))]
+        kind = _KINDS[Event(str(data.get("event")))]
     except ValueError:
         return None
     return _build(kind, data)
@@ -146,15 +147,17 @@ def _value(name: str, value: Any, kind: type[Any]) -> Any:
             return _ENUMS[name](value)
         except ValueError:
             return Outcome.ERROR if name == "outcome" else None
-    if name == "subtests":
-        return (
-            [_build(Subtest, s) for s in value if isinstance(s, dict)] if _is(value, list) else None
-        )
-    if name == "what":
-        return [str(w) for w in value][:20] if _is(value, list) else None
+    if name in _LISTS:
+        return _LISTS[name](value) if _is(value, list) else None
     default = getattr(kind(), name)
     wanted = type(default)
     return value if _is(value, wanted) else None
+
+
+_LISTS: dict[str, Callable[[list[Any]], list[Any]]] = {
+    "subtests": lambda items: [_build(Subtest, s) for s in items if isinstance(s, dict)],
+    "what": lambda items: [str(w) for w in items][:20],
+}
 
 
 def _is(value: Any, wanted: type) -> bool:

@@ -18,6 +18,7 @@ import select
 import signal
 import sys
 import time
+from typing import Any
 
 # `python -I` leaves the script's folder off sys.path; collector and protocol live there.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -59,7 +60,7 @@ def set_limits(limits: dict[str, int]) -> None:
         resource.setrlimit(which, (value, value))
 
 
-def write_workdir(job: dict) -> None:
+def write_workdir(job: dict[str, Any]) -> None:
     workdir = job["workdir"]
     files = {job["module"] + ".py": job["source"], **job.get("context", {})}
     # Placeholders: pytest collects these paths, the code itself comes from memory.
@@ -79,7 +80,7 @@ def forbid_inspection() -> None:
 
 
 class Supervisor:
-    def __init__(self, job: dict):
+    def __init__(self, job: dict[str, Any]):
         self.job = job
         self.marker = b"\x1e" + job["nonce"].encode()  # frames a record from the test process
         self.deadline = time.monotonic() + job["limits"]["wall_seconds"]
