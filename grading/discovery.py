@@ -51,7 +51,12 @@ def discover(source: str) -> Inventory:
     tree = ast.parse(source)
     inventory = Inventory()
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
-    fixtures_described = _fixtures_described(tree)
+    by_value = _fixtures_by_value(tree)
+    fixtures_described = not by_value
+    inventory.problems += [
+        f"fixture {name} is parametrised without ids: name each case with ids=[...]"
+        for name in by_value
+    ]
     hierarchy = _Hierarchy(classes, inventory.problems)
     for node in tree.body:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -267,15 +272,15 @@ def _param_with_id(node: ast.expr) -> bool:
     )
 
 
-def _fixtures_described(tree: ast.Module) -> bool:
-    """False when a fixture of the file is parametrised without ids: its cases would be named
-    by their values, which are the test inputs."""
-    return not any(
-        _fixture_by_value(decorator)
+def _fixtures_by_value(tree: ast.Module) -> list[str]:
+    """Fixtures parametrised without ids: the cases of tests using them would be named by their
+    values, which are the test inputs."""
+    return [
+        node.name
         for node in ast.walk(tree)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-        for decorator in node.decorator_list
-    )
+        and any(_fixture_by_value(d) for d in node.decorator_list)
+    ]
 
 
 def _fixture_by_value(decorator: ast.expr) -> bool:

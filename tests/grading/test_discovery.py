@@ -166,4 +166,8 @@ def test_a_fixture_parametrised_by_value_leaves_cases_undescribed():
         "import pytest\n@pytest.fixture(params=[1, 2])\ndef n(request):\n    return request.param\n"
         '@pytest.mark.parametrize("x", [1], ids=["one"])\ndef test_x(x, n):\n    pass\n'
     )
-    assert discover(source).tests["test_x"].described is False
+    inventory = discover(source)
+    assert inventory.tests["test_x"].described is False
+    assert inventory.problems == [
+        "fixture n is parametrised without ids: name each case with ids=[...]"
+    ]
