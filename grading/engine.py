@@ -12,7 +12,9 @@ from grading.report import CheckResult, ErrorKind, Finding, Report, Status
 from grading.sandbox import Job, Limits, RunResult, SandboxPool, SandboxUnavailable, run_tests
 from grading.submission import Rejection, gradable
 
-GRADER_VERSION = "0.1.0"
+GRADER_VERSION = (
+    "0.2.0"  # 0.2: class-based tests, named cases, error when no test ran, no score gate
+)
 SUITES = ("hidden", "visible")
 
 

@@ -1,10 +1,10 @@
 """Runs inside the sandbox, in the test process: pytest with a plugin that reports each test.
 
-This module is copied into the sandbox and imported by runner.py in the forked test process.
-It depends on the standard library and pytest only.
+This module is mounted into the sandbox and imported by runner.py in the forked test process.
+It depends on the standard library, pytest and protocol.py (the records both sides speak).
 
-Records go to stdout as JSON lines framed by the run's nonce, interleaved with what the tests print. The learner's code
-runs in this same process, so nothing here is a hard guarantee; the checks make the known
+Records go to stdout as JSON lines framed by the run's nonce, interleaved with what the tests
+print. The learner's code runs in this same process, so nothing here is a hard guarantee; the checks make the known
 tricks fail loudly: test code swapped out, the framework monkeypatched, results forged on
 stdout (stdout is not the channel), an early exit (the runner notices the missing records).
 """
