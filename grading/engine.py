@@ -182,6 +182,8 @@ def _message(report: Report, blocked: list[Finding], suite: str) -> str:
         parts.append(f"{len(failed)} of {len(report.tests)} requirement checks fail")
     if blocked:
         parts.append(f"security findings block solving: {security.describe(blocked)}")
+    if not report.tests:
+        parts.append("the exercise defines no test the grader could run")
     detail = "; ".join(parts) + "."
     return head + (detail if head else detail[0].upper() + detail[1:])
 

@@ -225,3 +225,11 @@ def test_scan_of_clean_code_passes_but_says_it_is_no_proof():
     report = scan("def add(a: int, b: int) -> int:\n    return a + b\n")
     assert report.status == Status.PASS and report.score == 100
     assert "checklist" in report.message
+
+
+def test_an_exercise_without_tests_says_so_instead_of_a_score(calc, tmp_path):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_hidden.py").write_text("from calc import add\n")
+    report = grade(dataclasses.replace(calc, path=tmp_path), calc.reference)
+    assert not report.solved and report.status == Status.FAIL
+    assert report.message == "The exercise defines no test the grader could run."
