@@ -210,22 +210,28 @@ def import_failure(error: protocol.CollectError) -> Problem:
 
 
 def _integrity(run: RunResult, expected: dict[str, KnownTest]) -> Problem | None:
-    """Every known test reported once, nothing unknown, and the count the test process gave."""
+    """Every known test reported once, nothing unknown, and the count the test process gave.
+    The names are said: for an author, a mismatch means discovery and pytest disagree."""
     nodeids = [r.test for r in run.results()]
     names = {short_name(n) for n in nodeids}
     done = run.done()
+    unknown = sorted(names - set(expected))
     if (
-        names - set(expected)
+        unknown
         or len(nodeids) != len(set(nodeids))
         or (done is not None and done.count != len(nodeids))
     ):
+        extra = f" (not in the test file: {', '.join(unknown[:5])})" if unknown else ""
         return Problem(
             ErrorKind.TAMPERING,
             "The test report did not match the tests that exist: "
-            "results were added, repeated or dropped.",
+            f"results were added, repeated or dropped{extra}.",
         )
-    if run.collect_error() is None and set(expected) - names:
-        return Problem(ErrorKind.TAMPERING, "Some tests never reported a result.")
+    missing = sorted(set(expected) - names)
+    if run.collect_error() is None and missing:
+        return Problem(
+            ErrorKind.TAMPERING, f"Some tests never reported a result: {', '.join(missing[:5])}."
+        )
     return None
 
 

@@ -42,12 +42,14 @@ def test_complete_report_is_trusted():
 def test_a_missing_test_is_tampering():
     _, problem = behaviour.evaluate(run_with(result("test_a"), done(1)), EXPECTED, 5)
     assert problem.kind == ErrorKind.TAMPERING
+    assert problem.message == "Some tests never reported a result: test_b."
 
 
-def test_an_unknown_test_is_tampering():
+def test_an_unknown_test_is_tampering_and_named():
     records = (result("test_a"), result("test_b"), result("test_c"), done(3))
     _, problem = behaviour.evaluate(run_with(*records), EXPECTED, 5)
     assert problem.kind == ErrorKind.TAMPERING
+    assert "(not in the test file: test_c)" in problem.message
 
 
 def test_a_repeated_result_is_tampering():
