@@ -233,3 +233,17 @@ def test_an_exercise_without_tests_says_so_instead_of_a_score(calc, tmp_path):
     report = grade(dataclasses.replace(calc, path=tmp_path), calc.reference)
     assert not report.solved and report.status == Status.FAIL
     assert report.message == "The exercise defines no test the grader could run."
+
+
+def test_a_collection_failure_outside_the_import_is_not_called_tampering(calc, tmp_path):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_hidden.py").write_text(
+        "import pytest\nfrom calc import add\n\n\n"
+        '@pytest.mark.parametrize("a", [1, 2], ids=["one"])\n'
+        "def test_adds(a):\n"
+        '    """Adds."""\n'
+        "    assert add(a, 0) == a\n"
+    )
+    report = grade(dataclasses.replace(calc, path=tmp_path), calc.reference)
+    assert report.status == Status.ERROR and report.error_kind == ErrorKind.IMPORT
+    assert "no test could run" in report.message and "ids" in report.message
