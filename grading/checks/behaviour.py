@@ -190,6 +190,11 @@ def _stopped(
 def import_failure(error: protocol.CollectError) -> Problem:
     """No test could run because importing the code (or collecting the tests) failed: what
     happened, at which line of the learner's code when it was there."""
+    if not error.exc_type:  # pytest's collection failed, not the learner's code: a test bug
+        return Problem(
+            ErrorKind.INTERNAL,
+            f"The grader could not collect the tests ({error.exception}), so no test could run.",
+        )
     if not error.line or not error.file:
         return Problem(
             ErrorKind.IMPORT,
