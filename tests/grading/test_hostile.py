@@ -14,14 +14,15 @@ from pathlib import Path
 import pytest
 
 from grading import ErrorKind, Status, grade
+from tests.grading.hostiles import PROCESS_NAME
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 def sandbox_processes() -> list[str]:
-    """Processes or threads still alive that a hostile submission named "hostile" (PR_SET_NAME)."""
+    """Processes or threads still alive that a hostile submission of this run named (PR_SET_NAME)."""
     out = subprocess.run(["ps", "-eLo", "pid=,comm="], capture_output=True, text=True).stdout
-    return [line for line in out.splitlines() if line.split()[-1:] == ["hostile"]]
+    return [line for line in out.splitlines() if line.split()[-1:] == [PROCESS_NAME]]
 
 
 def assert_contained(report):
@@ -65,7 +66,7 @@ def test_timeout_names_the_running_requirement(calc, hostile):
 
 
 def peak_hostile_processes(action) -> int:
-    """Runs `action` in a thread and samples how many "hostile" processes exist meanwhile."""
+    """Runs `action` in a thread and samples how many of this run's hostile processes exist."""
     done = threading.Event()
     box = {}
 
@@ -79,7 +80,7 @@ def peak_hostile_processes(action) -> int:
     peak = 0
     while not done.wait(0.05):
         out = subprocess.run(["ps", "-eo", "comm="], capture_output=True, text=True).stdout
-        peak = max(peak, out.split().count("hostile"))
+        peak = max(peak, out.split().count(PROCESS_NAME))
     box["peak"] = peak
     return box
 
