@@ -52,7 +52,7 @@ def discover(source: str) -> Inventory:
     inventory = Inventory()
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
     by_value = _fixtures_by_value(tree)
-    fixtures_described = not by_value
+    naming = _CaseNaming(not by_value, _module_lists(tree))
     inventory.problems += [
         f"fixture {name} is parametrised without ids: name each case with ids=[...]"
         for name in by_value
@@ -61,9 +61,9 @@ def discover(source: str) -> Inventory:
     for node in tree.body:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             if node.name.startswith("test"):
-                _add(inventory, node.name, node, node.name, (), fixtures_described)
+                _add(inventory, node.name, node, node.name, (), naming)
         elif isinstance(node, ast.ClassDef):
-            _add_class(inventory, node, hierarchy, fixtures_described)
+            _add_class(inventory, node, hierarchy, naming)
         else:
             _check_made_elsewhere(node, inventory.problems)
     inventory.problems = list(dict.fromkeys(inventory.problems))  # inherited: said once
@@ -76,17 +76,17 @@ def _add(
     func: ast.FunctionDef | ast.AsyncFunctionDef,
     code: str,
     class_decorators: tuple[ast.expr, ...],
-    fixtures_described: bool,
+    naming: _CaseNaming,
 ) -> None:
     calls = [d for d in (*class_decorators, *func.decorator_list) if _is_parametrize(d)]
     parametrised = bool(calls)
-    described = fixtures_described and all(_has_ids(call) for call in calls)
+    described = naming.fixtures_described and all(naming.has_ids(call) for call in calls)
     doc = " ".join((ast.get_docstring(func) or "").split())
     inventory.tests[name] = KnownTest(name, doc, code, parametrised, described)
 
 
 def _add_class(
-    inventory: Inventory, node: ast.ClassDef, hierarchy: _Hierarchy, fixtures_described: bool
+    inventory: Inventory, node: ast.ClassDef, hierarchy: _Hierarchy, naming: _CaseNaming
 ) -> None:
     kind = hierarchy.kind(node)
     if kind is None:
@@ -110,7 +110,7 @@ def _add_class(
             method,
             f"{owner.name}.{method.name}",
             decorators,
-            fixtures_described,
+            naming,
         )
 
 
@@ -248,19 +248,38 @@ def _is_parametrize(decorator: ast.expr) -> bool:
     return isinstance(call, ast.Attribute) and call.attr == "parametrize"
 
 
-def _has_ids(decorator: ast.expr) -> bool:
-    """Author-written case names: `ids=` (not a function of the values) or `pytest.param(id=)`."""
-    if not isinstance(decorator, ast.Call):
-        return False
-    ids = next((k.value for k in decorator.keywords if k.arg == "ids"), None)
-    if ids is not None:
-        return not isinstance(ids, ast.Lambda | ast.Constant)
-    values = decorator.args[1] if len(decorator.args) > 1 else None
-    return (
-        isinstance(values, ast.List | ast.Tuple)
-        and bool(values.elts)
-        and all(_param_with_id(v) for v in values.elts)
-    )
+@dataclass(frozen=True)
+class _CaseNaming:
+    """Whether parametrised cases carry the author's names."""
+
+    fixtures_described: bool  # no fixture of the file is parametrised by value
+    lists: dict[str, ast.expr]  # module-level `NAME = [...]`, for parametrize("x", NAME)
+
+    def has_ids(self, decorator: ast.expr) -> bool:
+        """`ids=` (not a function of the values) or every value a `pytest.param(id=...)`."""
+        if not isinstance(decorator, ast.Call):
+            return False
+        ids = next((k.value for k in decorator.keywords if k.arg == "ids"), None)
+        if ids is not None:
+            return not isinstance(ids, ast.Lambda | ast.Constant)
+        values = decorator.args[1] if len(decorator.args) > 1 else None
+        if isinstance(values, ast.Name):
+            values = self.lists.get(values.id)
+        return (
+            isinstance(values, ast.List | ast.Tuple)
+            and bool(values.elts)
+            and all(_param_with_id(v) for v in values.elts)
+        )
+
+
+def _module_lists(tree: ast.Module) -> dict[str, ast.expr]:
+    return {
+        target.id: node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.List | ast.Tuple)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
 
 
 def _param_with_id(node: ast.expr) -> bool:

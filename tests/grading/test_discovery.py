@@ -161,6 +161,18 @@ def test_parametrised_tests_say_whether_their_cases_are_described(decorator, des
     assert test.parametrised and test.described is described
 
 
+def test_cases_named_in_a_module_level_list_are_described():
+    source = (
+        "import pytest\n"
+        'CASES = [pytest.param(1, id="one"), pytest.param(2, id="two")]\n'
+        "BARE = [1, 2]\n"
+        '@pytest.mark.parametrize("x", CASES)\ndef test_named(x):\n    pass\n'
+        '@pytest.mark.parametrize("x", BARE)\ndef test_bare(x):\n    pass\n'
+    )
+    tests = discover(source).tests
+    assert tests["test_named"].described and not tests["test_bare"].described
+
+
 def test_a_fixture_parametrised_by_value_leaves_cases_undescribed():
     source = (
         "import pytest\n@pytest.fixture(params=[1, 2])\ndef n(request):\n    return request.param\n"
