@@ -137,15 +137,7 @@ class Assignments:
         if assignment_id is not None:
             self._own_assignment(actor, assignment_id, cohort_id)
         cohort = self._cohort(cohort_id)
-        name = " ".join(title.split())
-        if not name or len(name) > 120:
-            raise CohortError("Give the assignment a title of 1 to 120 characters.")
-        chosen = list(dict.fromkeys(exercises))
-        unknown = [slug for slug in chosen if slug not in known]
-        if not chosen or len(chosen) > MAX_EXERCISES:
-            raise CohortError(f"Choose 1 to {MAX_EXERCISES} exercises.")
-        if unknown:
-            raise CohortError(f"No such exercise: {', '.join(unknown)}.")
+        name, chosen = _checked(title, exercises, known)
         opens, due = to_utc(opens_local, cohort.time_zone), to_utc(due_local, cohort.time_zone)
         if due <= opens:
             raise CohortError("The due time must come after the opening time.")
@@ -309,6 +301,27 @@ class Assignments:
         self.repo.note_open(actor.learner_id, slug)
 
 
+def _checked(title: str, exercises: list[str], known: Collection[str]) -> tuple[str, list[str]]:
+    """The assignment's title and exercises as given, or the reason they cannot be used."""
+    name = " ".join(title.split())
+    if not name or len(name) > 120:
+        raise CohortError("Give the assignment a title of 1 to 120 characters.")
+    chosen = list(dict.fromkeys(exercises))
+    unknown = [slug for slug in chosen if slug not in known]
+    if not chosen or len(chosen) > MAX_EXERCISES:
+        raise CohortError(f"Choose 1 to {MAX_EXERCISES} exercises.")
+    if unknown:
+        raise CohortError(f"No such exercise: {', '.join(unknown)}.")
+    return name, chosen
+
+
+def _flaw_text(work: WorkRow | None) -> str:
+    if work is None or work.flaw_lines_expected is None:
+        return ""
+    verdict = "right" if work.flaw_limitation_correct else "wrong"
+    return f"{work.flaw_lines_found}/{work.flaw_lines_expected} lines, limitation {verdict}"
+
+
 def _cell(
     name: str,
     key: tuple[int, str],
@@ -316,25 +329,25 @@ def _cell(
     work: WorkRow | None,
     deadline: datetime,
 ) -> MatrixCell:
-    flaw = ""
-    if work is not None and work.flaw_lines_expected is not None:
-        verdict = "right" if work.flaw_limitation_correct else "wrong"
-        flaw = f"{work.flaw_lines_found}/{work.flaw_lines_expected} lines, limitation {verdict}"
-    counted = grade is not None and grade.score is not None
+    hints, flaw = (work.hints if work else 0), _flaw_text(work)
+    if grade is None:  # no graded attempt yet
+        return MatrixCell(
+            key[0], name, key[1], None, None, False, None, 0, False, 0, 0, hints, flaw, deadline
+        )
     return MatrixCell(
         learner_id=key[0],
         learner=name,
         exercise=key[1],
-        score=grade.score if grade else None,
-        raw_score=grade.raw_score if grade else None,
-        solved=bool(grade and grade.solved_at is not None),
-        solved_at=grade.solved_at if grade else None,
-        attempts=grade.attempts if grade else 0,
-        late=bool(counted and grade and grade.days_late > 0),
-        days_late=grade.days_late if grade else 0,
-        penalty=((grade.raw_score or 0) - (grade.score or 0)) if counted and grade else 0,
-        hints=work.hints if work else 0,
+        score=grade.score,
+        raw_score=grade.raw_score,
+        solved=grade.solved_at is not None,
+        solved_at=grade.solved_at,
+        attempts=grade.attempts,
+        late=grade.score is not None and grade.days_late > 0,
+        days_late=grade.days_late,
+        penalty=(grade.raw_score or 0) - (grade.score or 0),
+        hints=hints,
         flaw=flaw,
         deadline=deadline,
-        attempt_id=grade.attempt_id if grade else None,
+        attempt_id=grade.attempt_id,
     )

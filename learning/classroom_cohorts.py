@@ -59,6 +59,17 @@ class RosterResult:
     problems: list[RosterProblem] = field(default_factory=list)
 
 
+def _parse_row(cells: list[str]) -> tuple[str, str] | str:
+    """(e-mail, name) of a roster row, or why the row cannot be used."""
+    if len(cells) > 2:
+        return "expected two columns, e-mail and name (put a name with a comma in quotes)"
+    try:
+        email = normalize_email(cells[0])
+        return email, clean_name(cells[1] if len(cells) > 1 else "", email)
+    except AccountError as exc:
+        return f"{exc} ({cells[0][:60]!r})"
+
+
 def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
@@ -207,13 +218,10 @@ class Cohorts:
         seen: set[str],
         result: RosterResult,
     ) -> str | None:
-        if len(cells) > 2:
-            return "expected two columns, e-mail and name (put a name with a comma in quotes)"
-        try:
-            email = normalize_email(cells[0])
-            name = clean_name(cells[1] if len(cells) > 1 else "", email)
-        except AccountError as exc:
-            return f"{exc} ({cells[0][:60]!r})"
+        parsed = _parse_row(cells)
+        if isinstance(parsed, str):
+            return parsed
+        email, name = parsed
         if email in seen:
             return f"{email} is listed twice; the first row was used"
         seen.add(email)

@@ -71,6 +71,18 @@ class Dashboard:
         cohort = assignment.cohort_id
         members = len(self.repo.members(cohort))
         summaries = {slug: ExerciseSummary(slug, members, 0, None, None) for slug in slugs}
+        self._add_paths(summaries, cohort, slugs)
+        for slug, requirement, learners in self.stats.failed_requirements(cohort, slugs, limit=5):
+            summaries[slug].failed.append((requirement, learners))
+        for slug, finding, message, learners in self.stats.findings_left(cohort, slugs):
+            if len(summaries[slug].findings) < 5:
+                summaries[slug].findings.append((finding, message, learners))
+        return [summaries[slug] for slug in slugs]
+
+    def _add_paths(
+        self, summaries: dict[str, ExerciseSummary], cohort: int, slugs: list[str]
+    ) -> None:
+        """Solvers and the medians of attempts and minutes to solve, from one query."""
         tries: dict[str, list[int]] = {slug: [] for slug in slugs}
         minutes: dict[str, list[float]] = {slug: [] for slug in slugs}
         for row in self.stats.solve_paths(cohort, slugs):
@@ -85,12 +97,6 @@ class Dashboard:
         for slug, summary in summaries.items():
             summary.median_attempts = median(tries[slug]) if tries[slug] else None
             summary.median_minutes = median(minutes[slug]) if minutes[slug] else None
-        for slug, requirement, learners in self.stats.failed_requirements(cohort, slugs, limit=5):
-            summaries[slug].failed.append((requirement, learners))
-        for slug, finding, message, learners in self.stats.findings_left(cohort, slugs):
-            if len(summaries[slug].findings) < 5:
-                summaries[slug].findings.append((finding, message, learners))
-        return [summaries[slug] for slug in slugs]
 
     def learner_attempts(
         self, actor: Actor, assignment_id: int, learner_id: int, starters: dict[str, str]

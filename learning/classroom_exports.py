@@ -13,6 +13,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 
 from learning.access import Actor
 from learning.classroom_assignments import Assignments
@@ -41,7 +42,7 @@ def to_csv(header: list[str], rows: Iterable[list[object]]) -> bytes:
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
-def _when(moment) -> str:
+def _when(moment: datetime | None) -> str:
     return as_utc(moment).strftime("%Y-%m-%d %H:%M:%S UTC") if moment is not None else ""
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
-from progress.db import Repository, StorageError, row_id
+from progress.db import Repository, StorageError, changed_rows, row_id
 from progress.models import (
     Account,
     Assignment,
@@ -64,8 +64,8 @@ class ClassroomRepository(Repository):
         """False when a new join code collides with another cohort's."""
         with self._session() as session:
             try:
-                session.exec(
-                    update(Cohort).where(col(Cohort.id) == cohort_id).values(**changes)  # type: ignore[call-overload]
+                changed_rows(
+                    session, update(Cohort).where(col(Cohort.id) == cohort_id).values(**changes)
                 )
                 session.commit()
             except IntegrityError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -76,7 +77,9 @@ def _choice_key(dialect: str) -> str:
     )
 
 
-def _grade_row(learner_id: int, exercise: str, tries: int, solved_at: object, choice: object):
+def _grade_row(
+    learner_id: int, exercise: str, tries: int, solved_at: object, choice: object
+) -> GradeRow:
     if choice is None:  # no attempt counts under the policy
         return GradeRow(learner_id, exercise, None, None, 0, int(tries), _utc(solved_at))
     key = str(choice)
@@ -130,7 +133,7 @@ def _findings(dialect: str, source: str) -> tuple[str, str, str]:
     )
 
 
-def _expanding(*names: str) -> list[sa.BindParameter]:
+def _expanding(*names: str) -> list[sa.BindParameter[Any]]:
     return [sa.bindparam(name, expanding=True) for name in names]
 
 
@@ -146,7 +149,7 @@ class ClassroomStats(Repository):
             return utc.strftime("%Y-%m-%d %H:%M:%S.%f")
         return utc
 
-    def _rows(self, sql: str, params: dict, expanding: tuple[str, ...] = ()) -> list:
+    def _rows(self, sql: str, params: dict[str, Any], expanding: tuple[str, ...] = ()) -> list[Any]:
         statement = sa.text(sql)
         if expanding:
             statement = statement.bindparams(*_expanding(*expanding))
@@ -380,7 +383,7 @@ class ClassroomStats(Repository):
         ]
 
 
-def reports_of(repo: Repository, attempt_ids: list[int]) -> dict[int, dict]:
+def reports_of(repo: Repository, attempt_ids: list[int]) -> dict[int, dict[str, Any]]:
     """The stored reports of the given attempts (an export reads them once, in one query)."""
     if not attempt_ids:
         return {}
@@ -390,7 +393,7 @@ def reports_of(repo: Repository, attempt_ids: list[int]) -> dict[int, dict]:
 
     query = select(Attempt.id, Attempt.report).where(col(Attempt.id).in_(attempt_ids))
     with repo._session() as session:
-        return {aid: report or {} for aid, report in session.exec(query) if aid is not None}
+        return {aid: dict(report or {}) for aid, report in session.exec(query) if aid is not None}
 
 
 def _parse(value: object) -> datetime:

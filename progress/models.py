@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 
 
 def utc_now() -> datetime:
@@ -298,11 +298,11 @@ class RegradeResult(SQLModel, table=True):
 # finds the last minutes' attempts without reading the rest.
 sa.Index(
     "ix_attempt_learner_exercise",
-    Attempt.learner_id,  # type: ignore[arg-type]
-    Attempt.exercise,  # type: ignore[arg-type]
-    Attempt.state,  # type: ignore[arg-type]
-    Attempt.created_at,  # type: ignore[arg-type]
-    Attempt.score,  # type: ignore[arg-type]
-    Attempt.solved,  # type: ignore[arg-type]
+    col(Attempt.learner_id),
+    col(Attempt.exercise),
+    col(Attempt.state),
+    col(Attempt.created_at),
+    col(Attempt.score),
+    col(Attempt.solved),
 )
-sa.Index("ix_attempt_created_at", Attempt.created_at)  # type: ignore[arg-type]
+sa.Index("ix_attempt_created_at", col(Attempt.created_at))

@@ -10,6 +10,8 @@ Create Date: 2026-12-01
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -19,11 +21,13 @@ branch_labels = None
 depends_on = None
 
 
-def _when(name: str, nullable: bool = False) -> sa.Column:
+def _when(name: str, nullable: bool = False) -> sa.Column[Any]:
     return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
 
 
-def _ref(name: str, table: str, primary_key: bool = False, ondelete: str = "CASCADE") -> sa.Column:
+def _ref(
+    name: str, table: str, primary_key: bool = False, ondelete: str = "CASCADE"
+) -> sa.Column[Any]:
     return sa.Column(
         name,
         sa.Integer(),
