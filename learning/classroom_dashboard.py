@@ -72,11 +72,11 @@ class Dashboard:
         members = len(self.repo.members(cohort))
         summaries = {slug: ExerciseSummary(slug, members, 0, None, None) for slug in slugs}
         self._add_paths(summaries, cohort, slugs)
-        for slug, requirement, learners in self.stats.failed_requirements(cohort, slugs, limit=5):
+        failed, findings = self.stats.latest_problems(cohort, slugs, limit=5)
+        for slug, requirement, learners in failed:
             summaries[slug].failed.append((requirement, learners))
-        for slug, finding, message, learners in self.stats.findings_left(cohort, slugs):
-            if len(summaries[slug].findings) < 5:
-                summaries[slug].findings.append((finding, message, learners))
+        for slug, finding, message, learners in findings:
+            summaries[slug].findings.append((finding, message, learners))
         return [summaries[slug] for slug in slugs]
 
     def _add_paths(

@@ -278,48 +278,42 @@ class ClassroomStats(Repository):
               AND a.exercise = l.exercise AND a.state = '{GRADED}' AND a.created_at = l.at
         )"""
 
-    def failed_requirements(
-        self, cohort_id: int, exercises: list[str], limit: int = 10
-    ) -> list[tuple[str, str, int]]:
-        """(exercise, requirement in learner words, learners whose latest attempt fails it)."""
+    def latest_problems(
+        self, cohort_id: int, exercises: list[str], limit: int = 5
+    ) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, str, int]]]:
+        """From each member's latest attempt per exercise, in one query: the hidden requirements
+        failed (exercise, requirement in learner words, learners) and the security findings left
+        in (exercise, bandit id, message, learners); per exercise the `limit` most common."""
         if not exercises:
-            return []
-        join, message = _failures(self.dialect, "latest", "message")
+            return [], []
+        t_join, message = _failures(self.dialect, "latest", "message")
+        f_join, finding_id, finding_message = _findings(self.dialect, "latest")
         sql = f"""
         WITH {self._latest()}
-        SELECT latest.exercise, {message} AS requirement,
-               COUNT(DISTINCT latest.learner_id) AS learners
-        FROM latest {join}
-        WHERE latest.place = 1 AND {_failed(self.dialect)}
+        SELECT 'requirement', latest.exercise, {message}, '', COUNT(DISTINCT latest.learner_id)
+        FROM latest {t_join}
+        WHERE {_failed(self.dialect)}
         GROUP BY latest.exercise, {message}
-        ORDER BY learners DESC, requirement
-        """
-        rows = self._rows(sql, {"cohort": cohort_id, "exercises": exercises}, ("exercises",))
-        per_exercise: dict[str, int] = {}
-        kept = []
-        for slug, requirement, learners in rows:
-            if per_exercise.get(slug, 0) < limit:
-                per_exercise[slug] = per_exercise.get(slug, 0) + 1
-                kept.append((slug, requirement or "", int(learners)))
-        return kept
-
-    def findings_left(
-        self, cohort_id: int, exercises: list[str], limit: int = 10
-    ) -> list[tuple[str, str, str, int]]:
-        """(exercise, bandit id, message, learners whose latest attempt still has it)."""
-        if not exercises:
-            return []
-        join, finding_id, message = _findings(self.dialect, "latest")
-        sql = f"""
-        WITH {self._latest()}
-        SELECT latest.exercise, {finding_id}, MAX({message}), COUNT(DISTINCT latest.learner_id) AS n
-        FROM latest {join}
-        WHERE latest.place = 1
+        UNION ALL
+        SELECT 'finding', latest.exercise, {finding_id}, MAX({finding_message}),
+               COUNT(DISTINCT latest.learner_id)
+        FROM latest {f_join}
         GROUP BY latest.exercise, {finding_id}
-        ORDER BY n DESC
         """
         rows = self._rows(sql, {"cohort": cohort_id, "exercises": exercises}, ("exercises",))
-        return [(slug, fid or "", msg or "", int(n)) for slug, fid, msg, n in rows][: limit * 4]
+        ordered = sorted(rows, key=lambda row: (-int(row[4]), str(row[2] or "")))
+        taken: dict[tuple[str, str], int] = {}
+        failed: list[tuple[str, str, int]] = []
+        findings: list[tuple[str, str, str, int]] = []
+        for kind, slug, label, detail, learners in ordered:
+            if taken.get((kind, slug), 0) >= limit:
+                continue
+            taken[(kind, slug)] = taken.get((kind, slug), 0) + 1
+            if kind == "requirement":
+                failed.append((slug, label or "", int(learners)))
+            else:
+                findings.append((slug, label or "", detail or "", int(learners)))
+        return failed, findings
 
     # The room ---------------------------------------------------------------------------
 

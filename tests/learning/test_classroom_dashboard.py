@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from grading.report import Report, Status
+from grading.report import Finding, Report, Status
 from learning.access import Role
 from learning.classroom_assignments import Assignments, Standing
 from learning.classroom_board import ANONYMOUS, Board
@@ -124,6 +124,10 @@ def test_the_matrix_has_every_member_and_exercise_with_their_standing(klass):
 
 
 def test_per_exercise_what_the_class_gets_wrong(klass):
+    store, cmd = klass["store"], klass["=cmd|calc"]
+    left_in = Finding("bandit", "B608", "MEDIUM", "HIGH", 89, 3, 0, "Possible SQL injection.")
+    report = Report("beta", Status.FAIL, False, 70, "", findings=[left_in], grader_version="t")
+    store.record_attempt(cmd.learner_id, "query = f'...'\n", report)
     summary = {
         s.exercise: s
         for s in Dashboard(klass["store"]).exercises(klass["teacher"], klass["assignment"].id)
@@ -134,6 +138,8 @@ def test_per_exercise_what_the_class_gets_wrong(klass):
     assert alpha.median_minutes == (60 + 240) / 2  # ana 60 min, ben 4 h from first open
     assert alpha.failed == []  # everyone's latest attempt on alpha solved it
     assert summary["beta"].failed == [(KEEPS_WORKING, 1)]
+    assert summary["beta"].findings == [("B608", "Possible SQL injection.", 1)]
+    assert alpha.findings == []
 
 
 def test_a_learners_attempts_come_with_their_diffs(klass):
