@@ -225,23 +225,26 @@ class ClassroomStats(Repository):
     def solve_paths(self, cohort_id: int, exercises: list[str]) -> list[SolveRow]:
         if not exercises:
             return []
+        # Attempts up to the first solve are counted by joining each group's first-solve time
+        # back to the attempt index: a correlated count over a materialised CTE is quadratic
+        # on PostgreSQL (it has no index to seek in).
         sql = f"""
-        WITH mine AS (
-            SELECT a.learner_id, a.exercise, a.created_at, a.solved
+        WITH firsts AS (
+            SELECT a.learner_id, a.exercise,
+                   MIN(CASE WHEN a.solved THEN a.created_at END) AS first_solved
             FROM cohort_member m JOIN attempt a ON a.learner_id = m.learner_id
             WHERE m.cohort_id = :cohort AND a.exercise IN :exercises AND a.state = '{GRADED}'
-        ), firsts AS (
-            SELECT learner_id, exercise,
-                   MIN(CASE WHEN solved THEN created_at END) AS first_solved
-            FROM mine GROUP BY learner_id, exercise
+            GROUP BY a.learner_id, a.exercise
         )
         SELECT f.learner_id, f.exercise,
-               (SELECT COUNT(*) FROM mine WHERE mine.learner_id = f.learner_id
-                  AND mine.exercise = f.exercise
-                  AND (f.first_solved IS NULL OR mine.created_at <= f.first_solved)),
-               o.first_opened_at, f.first_solved
+               SUM(CASE WHEN f.first_solved IS NULL OR a.created_at <= f.first_solved
+                        THEN 1 ELSE 0 END),
+               MIN(o.first_opened_at), f.first_solved
         FROM firsts f
+        JOIN attempt a ON a.learner_id = f.learner_id AND a.exercise = f.exercise
+             AND a.state = '{GRADED}'
         LEFT JOIN exercise_open o ON o.learner_id = f.learner_id AND o.exercise = f.exercise
+        GROUP BY f.learner_id, f.exercise, f.first_solved
         """
         rows = self._rows(sql, {"cohort": cohort_id, "exercises": exercises}, ("exercises",))
         return [
