@@ -113,11 +113,21 @@ def _policy_fields(prefix: str, current: Policy) -> Policy | None:
         format_func=POLICIES.__getitem__,
         key=f"{prefix}:kind",
     )
+    # A policy without a penalty shows the usual starting values (10 % a day, floor 50 %).
+    penalised = current.kind is LatePolicy.PENALTY
     per_day = st.number_input(
-        "Penalty per started day late (%)", 0, 100, current.per_day or 10, key=f"{prefix}:day"
+        "Penalty per started day late (%)",
+        0,
+        100,
+        current.per_day if penalised else 10,
+        key=f"{prefix}:day",
     )
     floor = st.number_input(
-        "A late attempt keeps at least (%)", 0, 100, current.floor or 50, key=f"{prefix}:floor"
+        "A late attempt keeps at least (%)",
+        0,
+        100,
+        current.floor if penalised else 50,
+        key=f"{prefix}:floor",
     )
     if kind is not LatePolicy.PENALTY:
         per_day, floor = 0, 0
