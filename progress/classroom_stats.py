@@ -321,16 +321,19 @@ class ClassroomStats(Repository):
     # The room ---------------------------------------------------------------------------
 
     def board(self, cohort_id: int, exercises: list[str], firsts: int = 3) -> list[BoardRow]:
-        """Per exercise: how many members solved it, and its first `firsts` solvers."""
+        """Per exercise: how many members solved it, and its first `firsts` solvers. Starts from
+        the solving attempts (their partial index; SQLite keeps CROSS JOIN's order) and keeps
+        the cohort's."""
         if not exercises:
             return []
         sql = f"""
         WITH solved AS (
-            SELECT a.exercise, m.learner_id, m.pseudonym, MIN(a.created_at) AS solved_at
-            FROM cohort_member m JOIN attempt a ON a.learner_id = m.learner_id
-            WHERE m.cohort_id = :cohort AND a.exercise IN :exercises
-              AND a.state = '{GRADED}' AND a.solved
-            GROUP BY a.exercise, m.learner_id, m.pseudonym
+            SELECT a.exercise, a.learner_id, MAX(m.pseudonym) AS pseudonym,
+                   MIN(a.created_at) AS solved_at
+            FROM attempt a CROSS JOIN cohort_member m
+            WHERE m.learner_id = a.learner_id AND m.cohort_id = :cohort
+              AND a.exercise IN :exercises AND a.state = '{GRADED}' AND a.solved
+            GROUP BY a.exercise, a.learner_id
         ), ranked AS (
             SELECT solved.*,
                    ROW_NUMBER() OVER (PARTITION BY exercise ORDER BY solved_at, learner_id) AS place,

@@ -20,6 +20,8 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
+SOLVED = sa.text("solved AND state = 'graded'")
+
 
 def _when(name: str, nullable: bool = False) -> sa.Column[Any]:
     return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
@@ -131,9 +133,17 @@ def upgrade() -> None:
         ["learner_id", "exercise", "state", "created_at", "score", "solved"],
     )
     op.create_index("ix_attempt_created_at", "attempt", ["created_at"])
+    op.create_index(
+        "ix_attempt_solved",
+        "attempt",
+        ["exercise", "learner_id", "created_at"],
+        sqlite_where=SOLVED,
+        postgresql_where=SOLVED,
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_attempt_solved", table_name="attempt")
     op.drop_index("ix_attempt_created_at", table_name="attempt")
     op.drop_index("ix_attempt_learner_exercise", table_name="attempt")
     for table in (
