@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from learning.access import AccessDenied, Actor, Role
 from learning.accounts import LINK_LIFETIME, AccountError, Accounts, normalize_email
 from progress import Account, ProgressStore, StorageError, database_url, make_engine, upgrade
+from progress.db import row_id
 
 LINK_PATH = "/auth/link?token="
 
@@ -63,8 +64,7 @@ def invite(accounts: Accounts, args: argparse.Namespace) -> str:
 
 def reset_link(accounts: Accounts, args: argparse.Namespace) -> str:
     account = _account(accounts, args.email)
-    assert account.id is not None
-    token = accounts.reset_link(_admin(accounts), account.id)
+    token = accounts.reset_link(_admin(accounts), row_id(account))
     hours = int(LINK_LIFETIME["reset"].total_seconds() // 3600)
     print(f"Password reset for {account.email}; usable once within {hours} hours:", file=sys.stderr)
     return _link(args.base_url, token)

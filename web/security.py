@@ -73,16 +73,15 @@ def safe_next(target: str | None) -> str:
     """`target` when it is a path on this site, else "/". Absolute URLs, scheme-relative
     `//host`, backslashes and control characters (which browsers turn into `//host`) are
     refused, so the sign-in page cannot be used to send someone to another site."""
-    if not target or len(target) > MAX_NEXT or not target.startswith("/"):
-        return "/"
-    if target.startswith("//") or "\\" in target:
-        return "/"
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
-        return "/"
+    return target if target and _is_local_path(target) else "/"
+
+
+def _is_local_path(target: str) -> bool:
+    shape_ok = len(target) <= MAX_NEXT and target.startswith("/") and not target.startswith("//")
+    if not shape_ok or "\\" in target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
+        return False
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or parts.path.startswith("/auth/"):
-        return "/"
-    return target
+    return not (parts.scheme or parts.netloc or parts.path.startswith("/auth/"))
 
 
 def same_origin(request: HTTPConnection) -> bool:
