@@ -250,3 +250,27 @@ def test_after_the_deadline_the_reference_is_shown(school, course):
     assert not service.reference_hidden(school["ana"].actor, slug)
     assert Assignments(store).reference_hidden(school["ana"].actor, slug)
     assert not Assignments(store).reference_hidden(school["ben"].actor, slug)  # not his cohort
+
+
+def test_a_regrade_that_took_a_solve_away_is_shown_to_the_learner_only(school):
+    from progress.classroom_regrade import RegradeRepository
+
+    store, slug = school["store"], school["slugs"][0]
+    ana = school["ana"].actor
+    solved = store.record_attempt(
+        ana.learner_id,
+        "# solved once\n",
+        Report(slug, Status.PASS, True, 100, "", grader_version="t"),
+    )
+    runs = RegradeRepository(store.engine)
+    run = runs.start_run(school["mine_cohort"].id, slug, "new", 1, school["mine"].actor.learner_id)
+    runs.apply(
+        run.id,
+        solved.id,
+        {"report": {}, "status": "fail", "score": 60, "solved": False, "grader_version": "new"},
+        "new",
+    )
+    at = _open(CLASSES, school["ana"].token)
+    assert "no longer solves" in texts(at) and "100 → 60" in texts(at)
+    at = _open(CLASSES, school["ben"].token)
+    assert "no longer solves" not in texts(at)
