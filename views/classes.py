@@ -21,7 +21,7 @@ with st.form("join"):
     if st.form_submit_button("Join", icon=":material/group_add:"):
         joined = ui.attempt(lambda: cohorts.join(who, code))
         if joined is not None:
-            st.success(f"You joined {joined.name}.")
+            st.success(f"You joined {ui.plain(joined.name)}.")
             st.query_params.pop("code", None)
 
 mine = ui.or_stop(lambda: cohorts.mine(who))
@@ -67,7 +67,7 @@ st.subheader("Your name on the room's board")
 for cohort, pseudonym in mine:
     with st.form(f"pseudonym:{cohort.id}"):
         name = st.text_input(
-            f"{cohort.name}: board name (empty: not shown by name)",
+            f"{ui.plain(cohort.name)}: board name (empty: not shown by name)",
             value=pseudonym or "",
             max_chars=40,
         )

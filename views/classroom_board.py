@@ -20,7 +20,7 @@ if cohort_id is None:
     st.info("You teach no cohort yet.")
     st.stop()
 cohort = ui.or_stop(lambda: ui.cohorts().get(who, cohort_id))
-st.title(cohort.name)
+st.title(ui.plain(cohort.name))
 st.caption(
     "Choose a board name on the Classes page to appear here; everyone else counts without a name."
 )
@@ -42,7 +42,7 @@ def _board() -> None:
                 if line.firsts:
                     st.markdown(
                         "  \n".join(
-                            f"{medal} {name}"
+                            f"{medal} {ui.plain(name)}"
                             for medal, name in zip(("🥇", "🥈", "🥉"), line.firsts, strict=False)
                         )
                     )

@@ -233,7 +233,8 @@ with regrade_tab:
                         st.markdown(
                             f"{heading}: "
                             + ", ".join(
-                                f"{people.get(r.learner_id, r.learner_id)} ({r.previous_score} → {r.new_score})"
+                                f"{ui.plain(str(people.get(r.learner_id, r.learner_id)))} "
+                                f"({r.previous_score} → {r.new_score})"
                                 for r in results
                             )
                         )

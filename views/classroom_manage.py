@@ -40,7 +40,9 @@ cohort = ui.or_stop(lambda: cohorts.get(who, cohort_id))
 join, members_tab, work_tab = st.tabs(["Joining", "Members", "Assignments"])
 
 with join:
-    st.markdown(f"Join code: **`{cohort.join_code}`** · deadlines in **{cohort.time_zone}**")
+    st.markdown(
+        f"Join code: **`{cohort.join_code}`** · deadlines in **{ui.plain(cohort.time_zone)}**"
+    )
     st.code(ui.full_link(f"/join?code={cohort.join_code}"), language=None)
     st.caption(
         "Learners sign in, open **Classes** and type the code, or open the link. "
@@ -60,11 +62,14 @@ with members_tab:
     st.markdown(f"**{len(members)}** learners")
     for member in members:
         left, right = st.columns([5, 1], vertical_alignment="center")
-        left.markdown(f"{member.name} · {member.email} · joined {ui.when(member.joined_at)}")
+        left.markdown(
+            f"{ui.plain(member.name)} · {ui.plain(member.email)} · "
+            f"joined {ui.when(member.joined_at)}"
+        )
         if right.button("Remove", key=f"remove:{member.learner_id}"):
             ui.attempt(
                 lambda m=member: cohorts.remove_member(who, cohort_id, m.learner_id),
-                f"{member.name} left the cohort; their work stays theirs.",
+                f"{ui.plain(member.name)} left the cohort; their work stays theirs.",
             )
     st.subheader("Import a roster")
     st.caption("A CSV with two columns, e-mail and name (a header row is fine).")
@@ -78,7 +83,7 @@ with members_tab:
                 f"{len(result.already)} were already in the cohort."
             )
             for problem in result.problems:
-                st.warning(str(problem))
+                st.warning(ui.plain(str(problem)))
             if result.invited:
                 st.markdown("Pass each invited person their link (it works once, for 7 days):")
                 st.code(
@@ -90,7 +95,7 @@ with members_tab:
                 )
     st.subheader("Instructors")
     for teacher, email, owner in ui.or_stop(lambda: cohorts.instructors(who, cohort_id)):
-        st.markdown(f"{teacher} · {email}{' · owner' if owner else ''}")
+        st.markdown(f"{ui.plain(teacher)} · {ui.plain(email)}{' · owner' if owner else ''}")
     with st.form("co-instructor", clear_on_submit=True):
         email = st.text_input("Add a co-instructor by e-mail", max_chars=254)
         if st.form_submit_button("Add"):
@@ -184,7 +189,7 @@ with work_tab:
     for assignment, slugs in listed:
         zone = in_zone(assignment.due_at, cohort.time_zone).tzinfo
         with st.expander(
-            f"{assignment.title} · due {ui.when(assignment.due_at, zone)}",
+            f"{ui.plain(assignment.title)} · due {ui.when(assignment.due_at, zone)}",
             icon=":material/assignment:",
         ):
             st.markdown(

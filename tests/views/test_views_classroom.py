@@ -204,7 +204,7 @@ def test_an_instructors_own_cohort_pages_render(school, page):
     assert not at.exception, at.exception
     assert REFUSED not in texts(at)
     if page == COHORTS:
-        assert mine.join_code in texts(at) and "ana@example.com" in texts(at)
+        assert mine.join_code in texts(at) and "ana@example\\.com" in texts(at)
 
 
 def test_the_reference_stays_hidden_until_the_deadline_when_asked(school, course):
@@ -274,3 +274,16 @@ def test_a_regrade_that_took_a_solve_away_is_shown_to_the_learner_only(school):
     assert "no longer solves" in texts(at) and "100 → 60" in texts(at)
     at = _open(CLASSES, school["ben"].token)
     assert "no longer solves" not in texts(at)
+
+
+def test_names_people_type_are_shown_literally(school):
+    from views.widgets.classroom import plain
+
+    assert plain("[win](http://evil.example) ![x](http://t.example/p.png)") == (
+        "\\[win\\]\\(http\\://evil\\.example\\) \\!\\[x\\]\\(http\\://t\\.example/p\\.png\\)"
+    )
+    assert plain(":red[alarm] $x$") == "\\:red\\[alarm\\] \\$x\\$"
+    store, cohort = school["store"], school["mine_cohort"]
+    store.rename_learner(school["ana"].actor.learner_id, "[win](http://evil.example)")
+    at = _open(COHORTS, school["mine"].token, cohort=str(cohort.id))
+    assert "\\[win\\]\\(http" in texts(at) and "[win](http" not in texts(at)

@@ -10,7 +10,7 @@ from config import current
 from learning.classroom_assignments import Assignments
 from progress import StorageError
 from views import state
-from views.widgets.classroom import CLASSES, when
+from views.widgets.classroom import CLASSES, plain, when
 
 
 def _service() -> Assignments | None:
@@ -36,8 +36,8 @@ def due_notes(slug: str) -> None:
     for due in dues:
         late = now > due.deadline
         text = (
-            f"**{due.assignment.title}**: due {when(due.deadline)}"
-            f"{' (your extension)' if due.extended else ''}. {due.outlook(now)}"
+            f"**{plain(due.assignment.title)}**: due {when(due.deadline)}"
+            f"{' (your extension)' if due.extended else ''}. {plain(due.outlook(now))}"
         )
         (st.warning if late else st.info)(text, icon=":material/event:")
         for lesson_slug in due.assignment.lessons:
@@ -84,7 +84,7 @@ def assigned_list() -> None:
                 continue
             st.page_link(
                 state.EXERCISE,
-                label=f"{exercise.title} · {due.assignment.title} · due {when(due.deadline)}",
+                label=f"{exercise.title} · {plain(due.assignment.title)} · due {when(due.deadline)}",
                 icon=":material/event:",
                 query_params={"exercise": due.exercise},
             )

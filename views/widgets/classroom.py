@@ -59,6 +59,15 @@ def or_stop(call: Callable[[], T]) -> T:
         st.stop()
 
 
+_MARKDOWN = set("\\`*_{}[]()#+-.!|<>~$:=")
+
+
+def plain(text: str) -> str:
+    """Text a person typed (a name, a board name, an e-mail), shown literally inside Markdown:
+    no links, images, colours or formulas of their making on an instructor's or the room's screen."""
+    return "".join("\\" + ch if ch in _MARKDOWN else ch for ch in " ".join(text.split()))
+
+
 def number_param(name: str) -> int | None:
     raw = st.query_params.get(name)
     return int(raw) if raw and raw.isdigit() else None
