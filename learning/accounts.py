@@ -31,7 +31,11 @@ MAX_EMAIL = 254
 MAX_NAME = 100
 MIN_PASSWORD, MAX_PASSWORD = 10, 256
 FAILURE_WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT = 5, 30
+# Per account *and* address: a stranger's guesses lock only their own address out of that account,
+# never its owner. Per account from anywhere: many addresses guessing one account (a botnet) are
+# slowed down far above anything a person mistypes. Per address: one client guessing many accounts.
+MAX_FAILURES_PER_ACCOUNT_AND_CLIENT = 5
+MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT = 100, 30
 LINK_LIFETIME = {"invite": timedelta(days=7), "reset": timedelta(hours=24)}
 WRONG_CREDENTIALS = "E-mail or password is wrong."
 COMMON_PASSWORDS = frozenset(
@@ -249,19 +253,38 @@ class Accounts:
         return account
 
     def invite(
-        self, actor: Actor, email_text: str, role: Role = Role.LEARNER, name: str = ""
+        self,
+        actor: Actor,
+        email_text: str,
+        role: Role = Role.LEARNER,
+        name: str = "",
+        cohort_id: int | None = None,
     ) -> str:
-        """An invitation link token for a new account (no password yet)."""
-        require_admin(actor)
+        """An invitation link token for a new account (no password yet). An admin invites
+        anyone; an instructor only new learners, for a cohort they teach (roster import)."""
+        if not actor.is_admin:
+            self._require_cohort_teacher(actor, role, cohort_id)
         email = normalize_email(email_text)
         account = self.store.account_by_email(email)
         if account is None:
             account = self.store.create_account(email, clean_name(name, email), None, role)
+        elif not actor.is_admin:
+            # A new link for an existing account would let its holder choose that account's
+            # password: only an admin may hand one out.
+            raise AccountError(f"{email} already has an account.")
         elif account.password_hash is not None:
             raise AccountError(f"{email} already has an account; send a password reset instead.")
         if account is None or account.id is None:
             raise AccountError(f"Could not invite {email}; try again.")
         return self._link(account.id, "invite")
+
+    def _require_cohort_teacher(self, actor: Actor, role: Role, cohort_id: int | None) -> None:
+        from learning.classroom_access import install, teaches
+
+        if role is not Role.LEARNER or cohort_id is None:
+            require_admin(actor)
+        elif not teaches(install(self.store), actor, cohort_id):
+            raise AccessDenied("You can only invite learners into the cohorts you teach.")
 
     def reset_link(self, actor: Actor, account_id: int) -> str:
         require_admin(actor)
@@ -361,10 +384,16 @@ class Accounts:
         return token
 
     def _check_rate(self, email: str, client: str) -> None:
-        since = self.clock() - FAILURE_WINDOW
-        if self.store.failures_since(since, email=email) >= MAX_FAILURES_PER_ACCOUNT or (
-            self.store.failures_since(since, client=client[:64]) >= MAX_FAILURES_PER_CLIENT
-        ):
+        since, client = self.clock() - FAILURE_WINDOW, client[:64]
+        limits = (
+            (
+                self.store.failures_since(since, email=email, client=client),
+                MAX_FAILURES_PER_ACCOUNT_AND_CLIENT,
+            ),
+            (self.store.failures_since(since, email=email), MAX_FAILURES_PER_ACCOUNT),
+            (self.store.failures_since(since, client=client), MAX_FAILURES_PER_CLIENT),
+        )
+        if any(count >= limit for count, limit in limits):
             minutes = int(FAILURE_WINDOW.total_seconds() // 60)
             raise RateLimited(f"Too many failed sign-ins. Wait {minutes} minutes and try again.")
 

@@ -14,6 +14,7 @@ from learning.workspace import Outcome, Pending
 from progress import StorageError
 from views import state
 from views.widgets import editor
+from views.widgets.assigned import due_notes, reference_hidden
 from views.widgets.badges import demote_headings, difficulty_text, status_badge
 from views.widgets.flaw_finder import flaw_finder, flaw_verdict
 from views.widgets.hints import hints_panel
@@ -67,6 +68,7 @@ with badges:
         + " ".join(f":gray-badge[CWE-{n}]" for n in exercise.cwe)
     )
 
+due_notes(slug)  # shared mode: when it is due, and whether an attempt now is late
 with st.container(border=True):
     st.markdown(demote_headings(exercise.brief))
 if exercise.context_files:
@@ -176,4 +178,7 @@ if status is ExerciseStatus.SOLVED:
     yours.markdown("**Your solved fix**")
     yours.code(solved_code, language="python", line_numbers=True)
     reference.markdown("**A reference fix**")
-    reference.code(exercise.reference, language="python", line_numbers=True)
+    if reference_hidden(slug):
+        reference.info("Your instructor shows the reference fix after the due date.")
+    else:
+        reference.code(exercise.reference, language="python", line_numbers=True)

@@ -36,21 +36,21 @@ def _free_port() -> int:
 
 
 def start_server(
-    data_dir: Path, settings: dict[str, str] | None = None
+    data_dir: Path, extra_env: dict[str, str] | None = None
 ) -> tuple[subprocess.Popen, str]:
-    """`streamlit run app.py` on a free port with its own database (or the DATABASE_URL in
-    `settings`, which override the environment); returns it once healthy."""
+    """`streamlit run server.py` (what `make run` starts) on a free port with its own database
+    (unless `extra_env` names a DATABASE_URL); returns it once healthy."""
     port = _free_port()
     env = {**os.environ, "PRODREADY_DATA_DIR": str(data_dir)}
     env.pop("DATABASE_URL", None)
-    env.update(settings or {})
+    env.update(extra_env or {})
     server = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "server.py",
             "--server.headless",
             "true",
             "--server.address",
