@@ -101,23 +101,27 @@ def spawn(mode: str, limits: Limits) -> Sandbox:
             os.chown(hostdir, isolation.NOBODY, isolation.NOBODY)
     if cgroup:
         argv = isolation.joining(cgroup, argv)
-    env = {
+    proc = subprocess.Popen(
+        argv,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=launch_env(hostdir),
+        cwd=hostdir or "/",
+        start_new_session=True,
+    )
+    return Sandbox(proc, cgroup, hostdir, spawn_key(mode, limits))
+
+
+def launch_env(hostdir: str | None = None) -> dict[str, str]:
+    """The environment bubblewrap (or the limits-only runner) starts with: none of the host's."""
+    return {
         "PATH": "/usr/bin:/bin",
         "LANG": "C.UTF-8",
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
         "HOME": hostdir or WORKDIR,
     }
-    proc = subprocess.Popen(
-        argv,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        cwd=hostdir or "/",
-        start_new_session=True,
-    )
-    return Sandbox(proc, cgroup, hostdir, spawn_key(mode, limits))
 
 
 def kill_group(proc: subprocess.Popen[bytes]) -> None:

@@ -30,6 +30,15 @@ MAX_RECORD = 64 * 1024  # a longer record line is not one of ours
 
 def main() -> None:
     preload(sys.argv[1])
+    if len(sys.argv) > 2:  # runner.py WORKDIR SOCKET_FD DISK_BYTES: a warm template
+        import template
+
+        template.serve(int(sys.argv[2]), sys.argv[1], int(sys.argv[3]), run_job)
+    run_job()
+
+
+def run_job() -> None:
+    """The job arrives on stdin; the records leave on stdout; never returns."""
     job = json.loads(sys.stdin.buffer.read())
     set_limits(job["limits"])
     write_workdir(job)
