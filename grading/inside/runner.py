@@ -1,6 +1,9 @@
 """The sandbox's first process: it never runs learner code, it supervises the process that does.
 
-Reads the job (JSON) on stdin, writes the submission into the work folder, sets resource
+Started with a socket (`runner.py WORKDIR SOCKET_FD DISK_BYTES`) it is a warm template
+(template.py) and each job's supervisor is a forked copy of it in fresh namespaces; started
+with the work folder only, it runs one job itself. Either way the supervisor reads the job
+(JSON) on stdin, writes the submission into the work folder, sets resource
 limits, forks the test process and relays its records to the grader on stdout as JSON lines,
 with the output each test printed (capped), ending with one "exit" record that says how the
 test process ended. The test process gets neither this stdout nor this stdin, so what the
