@@ -173,3 +173,53 @@ def test_nothing_reaches_the_next_job_without_root_powers(how):
     observed_output = "\n".join(t["output"] for t in observed["tests"])
     assert "observed leftovers: [] cwd /home/learner" in observed_output, observed_output
     assert sandbox_processes() == []
+
+
+def test_a_template_outlives_the_thread_that_started_it(calc, grader, started):
+    """Grading threads come and go (a page's run, a worker's task): the template stays warm."""
+    import threading
+
+    first = threading.Thread(target=lambda: grader.grade(calc, calc.reference))
+    first.start()
+    first.join()
+    require_templates(grader)
+    assert grader.grade(calc, calc.reference).solved
+    assert len(started) == 1
+
+
+# Starts a warm template, prints its bubblewrap pid, then waits to be killed.
+TEMPLATE_THEN_WAIT = """
+import sys, time
+from course import load_exercise
+from grading import Grader, SandboxPool
+calc = load_exercise("tests/grading/calc_exercise")
+pool = SandboxPool(slots=1, prewarm=True)
+Grader(pool).grade(calc, calc.reference)
+print(pool._templates.idle[0].proc.pid if pool.uses_templates else 0, flush=True)
+time.sleep(600)
+"""
+
+
+def test_templates_end_when_the_grader_is_killed():
+    """No template outlives its grader, even one killed without a chance to clean up."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.grading.nonroot import PROJECT
+
+    grader = subprocess.Popen(
+        [sys.executable, "-c", TEMPLATE_THEN_WAIT], cwd=PROJECT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        pid = int(grader.stdout.readline())
+    finally:
+        grader.send_signal(signal.SIGKILL)
+        grader.wait()
+    if not pid:
+        pytest.skip("nested namespaces are refused here")
+    deadline = time.monotonic() + 20
+    while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not os.path.exists(f"/proc/{pid}")
