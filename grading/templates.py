@@ -27,6 +27,9 @@ START_TIMEOUT_S = 60.0  # a template's interpreter and pytest imports, on a load
 DONE_TIMEOUT_S = 5.0  # from the end of a job's output to the template saying it is over
 
 
+DONE = b"done"  # inside/template.py's word that a job's last process is gone, with its code
+
+
 class NestingUnsupported(RuntimeError):
     """This kernel or configuration does not let a job enter namespaces inside a template."""
 
@@ -81,7 +84,9 @@ class Template(Sandbox):
             reply = self._receive(DONE_TIMEOUT_S)
         except TemplateFailed:
             reply = b""
-        if not reply.startswith(b"done"):
+        # "done 0": the job's runner ended normally. Anything else (it was killed, its set-up
+        # failed, no answer): this template is not trusted with another job.
+        if reply != DONE + b" 0":
             self.broken = True
 
     def reusable(self) -> bool:

@@ -15,8 +15,21 @@ for folder in FOLDERS:
         PLANTED.append(folder)
     except OSError:
         pass
-json.LEFTOVER = "LEFTOVER"
 libc = ctypes.CDLL(None, use_errno=True)
+# A new user namespace holds every capability: with them, make the shared root writable again.
+child = os.fork()
+if child == 0:
+    libc.unshare(0x10000000 | 0x00020000)  # CLONE_NEWUSER | CLONE_NEWNS
+    libc.mount(None, b"/", None, 0x20 | 0x1000, None)  # MS_REMOUNT | MS_BIND, without MS_RDONLY
+    try:
+        with open(os.path.join("/", NAME), "w") as handle:
+            handle.write("LEFTOVER")
+        os._exit(0)
+    except OSError:
+        os._exit(1)
+if os.waitpid(child, 0)[1] == 0:
+    PLANTED.append("/ after unshare")
+json.LEFTOVER = "LEFTOVER"
 KEY = libc.syscall(248, b"user", b"leftover", b"LEFTOVER", 8, -3)  # add_key to @s (x86_64)
 
 if os.fork() == 0:
