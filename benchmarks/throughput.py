@@ -229,7 +229,7 @@ def main() -> None:
     )
     print(
         f"{'mode':<20} {'grades/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'sandboxes':>9}"
-        f" {'start':>6} {'tests':>6} {'static':>6} {'host':>6} {'total':>6}  outcomes"
+        f" {'start':>6} {'tests':>6} {'static':>6} {'host':>6} {'total':>6} {'cores':>5}  outcomes"
     )
     results = []
     for templates in (False, True):
@@ -242,7 +242,7 @@ def main() -> None:
             f"{result['mode']:<20} {result['rate']:8.1f} {result['p50']:7.0f} {result['p95']:7.0f}"
             f" {result['sandboxes']:9d} {per_sandbox_start * 1000:6.0f} {tests * 1000:6.0f}"
             f" {static * 1000:6.0f} {(result['host'] - static) * 1000:6.0f} {total * 1000:6.0f}"
-            f"  {result['outcomes']}"
+            f" {result['rate'] * total:5.2f}  {result['outcomes']}"
         )
         results.append(result)
     meter.leave()
@@ -259,7 +259,8 @@ def main() -> None:
     print(
         "start: starting sandboxes (measured idle), shared over the grades they served; tests: "
         "the rest of the sandboxes' CPU (job set-up, pytest, the submission); static: bandit + "
-        "radon; host: the grader process's other work (reports, pipes, threads)"
+        "radon; host: the grader process's other work (reports, pipes, threads); cores: how "
+        "many cores the grading kept busy (below the machine's count: other work had the rest)"
     )
 
 
