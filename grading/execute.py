@@ -63,6 +63,11 @@ def execute(sandbox: Sandbox, job: Job, limits: Limits) -> RunResult:
     in fresh namespaces of its own) and returns what it reported."""
     if isinstance(sandbox, Template):
         return _execute_in_template(sandbox, job, limits)
+    return _execute_once(sandbox, job, limits)
+
+
+def _execute_once(sandbox: Sandbox, job: Job, limits: Limits) -> RunResult:
+    """The job on the one-shot sandbox's own stdin; its stdout and stderr until they close."""
     started = time.monotonic()
     proc = sandbox.proc
     stdin, stdout, stderr = proc.stdin, proc.stdout, proc.stderr
