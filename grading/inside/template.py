@@ -78,6 +78,7 @@ def _job_parent(fds: list[int], workdir: str, disk_bytes: int, run_job: Callable
             os.dup2(fd, target)
         os.closerange(3, os.sysconf("SC_OPEN_MAX"))
         _set_dumpable(True)  # /proc/self/uid_map of a non-dumpable process is not ours to write
+        _oom_first()
         jobns.unshare_for_job()
         pid = os.fork()
         if pid == 0:
@@ -101,6 +102,15 @@ def _job_init(workdir: str, disk_bytes: int, run_job: Callable[[], None]) -> Non
         traceback.print_exc(file=sys.stderr)
     finally:
         os._exit(EXIT_SETUP_FAILED)
+
+
+def _oom_first() -> None:
+    """When the slot's memory runs out, the job's processes go before the template."""
+    try:
+        with open("/proc/self/oom_score_adj", "w", encoding="ascii") as handle:
+            handle.write("1000")
+    except OSError:
+        pass  # the kernel then picks by size alone, and the job is usually the larger
 
 
 def _set_dumpable(flag: bool) -> None:
