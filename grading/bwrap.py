@@ -32,14 +32,8 @@ def bwrap_argv(disk_bytes: int, template_fd: int | None = None) -> list[str]:
     """Own user, pid, network, IPC and UTS namespaces; a read-only system; tmpfs work and /tmp
     folders of `disk_bytes` each; the runner as its first process. With `template_fd` (its end
     of a Unix socket) the runner becomes a warm template serving many jobs (inside/template.py).
-
-    A one-shot sandbox dies with its parent. A template must not: bubblewrap ties that to the
-    thread that started it (PR_SET_PDEATHSIG), and grading threads come and go. A template ends
-    instead when the grader's end of its socket closes, which the kernel does when the grader
-    dies."""
-    argv = ["bwrap", "--unshare-all", "--new-session", "--cap-drop", "ALL"]
-    if template_fd is None:
-        argv.append("--die-with-parent")
+    Either dies with the grader (grading.spawner starts it from a thread that lasts)."""
+    argv = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
     argv += ["--uid", "65534", "--gid", "65534", "--hostname", "sandbox", "--clearenv"]
     for name, value in SANDBOX_ENV.items():
         argv += ["--setenv", name, value]

@@ -14,6 +14,7 @@ from config import current
 from grading import isolation
 from grading.bwrap import WORKDIR, bwrap_argv, plain_argv
 from grading.cgroups import RunCgroup
+from grading.spawner import on_spawner_thread
 
 MODE_ENV = "PRODREADY_SANDBOX"  # "limits-only" allows running without bubblewrap
 
@@ -101,14 +102,16 @@ def spawn(mode: str, limits: Limits) -> Sandbox:
             os.chown(hostdir, isolation.NOBODY, isolation.NOBODY)
     if cgroup:
         argv = isolation.joining(cgroup, argv)
-    proc = subprocess.Popen(
-        argv,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=launch_env(hostdir),
-        cwd=hostdir or "/",
-        start_new_session=True,
+    proc = on_spawner_thread(
+        lambda: subprocess.Popen(
+            argv,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=launch_env(hostdir),
+            cwd=hostdir or "/",
+            start_new_session=True,
+        )
     )
     return Sandbox(proc, cgroup, hostdir, spawn_key(mode, limits))
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from grading import isolation
 from grading.bwrap import bwrap_argv
 from grading.lifecycle import Limits, Sandbox, SpawnKey, launch_env, spawn_key
+from grading.spawner import on_spawner_thread
 
 JOBS_PER_TEMPLATE = 100  # a template is replaced after this many jobs, all going well
 START_TIMEOUT_S = 60.0  # a template's interpreter and pytest imports, on a loaded machine
@@ -118,15 +119,17 @@ def start_template(limits: Limits) -> Template:
     if cgroup:
         argv = isolation.joining(cgroup, argv)
     try:
-        proc = subprocess.Popen(
-            argv,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=launch_env(),
-            cwd="/",
-            start_new_session=True,
-            pass_fds=[theirs.fileno()],
+        proc = on_spawner_thread(
+            lambda: subprocess.Popen(
+                argv,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=launch_env(),
+                cwd="/",
+                start_new_session=True,
+                pass_fds=[theirs.fileno()],
+            )
         )
     finally:
         theirs.close()
