@@ -1,9 +1,8 @@
 """How fast is grade()? p50/p95 per model exercise, beside the naive chain a user would script
 (bandit CLI + radon CLI + pytest CLI on the same files), measured in the same run.
 
-grade() is timed twice: back to back (the sandbox pool refills while the next grade runs, on
-the same cores) and paced half a second apart, as learners' submissions arrive (the pool has
-refilled). The chain has nothing to refill, so it is timed back to back.
+grade() is timed twice: back to back and paced half a second apart, as learners' submissions
+arrive. Each slot's warm template serves both (benchmarks/throughput.py measures it under load). The chain has nothing to refill, so it is timed back to back.
 
     python benchmarks/grading.py [--runs N] [--exercise SLUG ...]
 

@@ -28,9 +28,11 @@ def python_paths() -> list[str]:
     return sorted(p for p in paths if not p.startswith("/usr/") and p != "/usr")
 
 
-def bwrap_argv(disk_bytes: int) -> list[str]:
+def bwrap_argv(disk_bytes: int, template_fd: int | None = None) -> list[str]:
     """Own user, pid, network, IPC and UTS namespaces; a read-only system; tmpfs work and /tmp
-    folders of `disk_bytes` each; the runner as its first process."""
+    folders of `disk_bytes` each; the runner as its first process. With `template_fd` (its end
+    of a Unix socket) the runner becomes a warm template serving many jobs (inside/template.py).
+    Either dies with the grader (grading.spawner starts it from a thread that lasts)."""
     argv = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
     argv += ["--uid", "65534", "--gid", "65534", "--hostname", "sandbox", "--clearenv"]
     for name, value in SANDBOX_ENV.items():
@@ -49,6 +51,8 @@ def bwrap_argv(disk_bytes: int) -> list[str]:
         argv += ["--ro-bind", path, path]
     argv += ["--ro-bind", str(INSIDE), GRADER_DIR, "--proc", "/proc", "--dev", "/dev"]
     argv += ["--chdir", WORKDIR, sys.executable, "-I", "-u", f"{GRADER_DIR}/runner.py", WORKDIR]
+    if template_fd is not None:
+        argv += [str(template_fd), str(disk_bytes)]
     return argv
 
 

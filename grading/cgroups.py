@@ -37,6 +37,13 @@ class RunCgroup:
                 return True
         return False
 
+    def limit_hits(self) -> tuple[int, int]:
+        """How often so far the memory limit killed a process and the process limit refused a
+        fork: counters that only grow, compared before and after a job."""
+        oom = _counter(self.memory_events, ("oom_kill",))
+        refused = _counter(self.dirs[0] / "pids.events", ("max",))
+        return oom, refused
+
     def kill_all(self) -> None:
         """Returns once no process is left inside (or after half a second of trying)."""
         kill_file = self.dirs[0] / "cgroup.kill"
@@ -135,6 +142,19 @@ class CgroupFactory:
             _try_write(dirs[1] / "memory.limit_in_bytes", str(memory_bytes))
             memory_events = dirs[1] / "memory.oom_control"
         return RunCgroup(dirs, memory_events)
+
+
+def _counter(path: Path | None, keys: tuple[str, ...]) -> int:
+    """The sum of `keys` in a cgroup's "key value" events file (0 when it is not there)."""
+    try:
+        lines = path.read_text().splitlines() if path else []
+    except OSError:
+        return 0
+    total = 0
+    for line in lines:
+        key, _, value = line.partition(" ")
+        total += int(value) if key in keys and value.strip().isdigit() else 0
+    return total
 
 
 def _try_write(path: Path, value: str) -> None:

@@ -14,6 +14,7 @@ from grading.bwrap import WORKDIR
 from grading.inside import protocol
 from grading.isolation import nproc_limit
 from grading.lifecycle import Limits, Sandbox, kill_group
+from grading.templates import Template
 
 HOST_OUTPUT_CAP = 4 << 20  # bytes of runner output the grader will hold
 HOST_GRACE_S = 3.0  # beyond the wall limit, how long the runner gets to report before it is killed
@@ -58,7 +59,15 @@ class RunResult:
 
 
 def execute(sandbox: Sandbox, job: Job, limits: Limits) -> RunResult:
-    """Runs `job` in `sandbox` (which is used up) and returns what it reported."""
+    """Runs `job` in `sandbox` (a one-shot sandbox is used up; a warm template serves the job
+    in fresh namespaces of its own) and returns what it reported."""
+    if isinstance(sandbox, Template):
+        return _execute_in_template(sandbox, job, limits)
+    return _execute_once(sandbox, job, limits)
+
+
+def _execute_once(sandbox: Sandbox, job: Job, limits: Limits) -> RunResult:
+    """The job on the one-shot sandbox's own stdin; its stdout and stderr until they close."""
     started = time.monotonic()
     proc = sandbox.proc
     stdin, stdout, stderr = proc.stdin, proc.stdout, proc.stderr
@@ -80,6 +89,43 @@ def execute(sandbox: Sandbox, job: Job, limits: Limits) -> RunResult:
             reason=protocol.ExitReason.TIMEOUT, running=result.last_started()
         )
     result.oom_killed = sandbox.cgroup is not None and sandbox.cgroup.oom_killed()
+    result.duration_ms = int((time.monotonic() - started) * 1000)
+    return result
+
+
+def _execute_in_template(template: Template, job: Job, limits: Limits) -> RunResult:
+    """The job through its own pipes; the template is marked broken (and will be replaced)
+    when the job outlived its deadline or hit the template's memory or process limit."""
+    started = time.monotonic()
+    hits = template.cgroup.limit_hits() if template.cgroup else (0, 0)
+    stdin, stdout, stderr = template.send_job()
+    try:
+        try:
+            with os.fdopen(stdin, "wb") as pipe:
+                stdin = -1
+                pipe.write(json.dumps(_payload(template, job, limits)).encode())
+        except BrokenPipeError:
+            pass  # the job died before reading itself: its exit says why
+        out, err, timed_out = _read_bounded(stdout, stderr, limits.wall_seconds)
+    finally:
+        for fd in (stdin, stdout, stderr):
+            if fd >= 0:
+                os.close(fd)
+    if timed_out:
+        template.broken = True  # its job is still running: only ending the template ends it
+        template.terminate()
+    else:
+        template.wait_done()
+    result = _parse(out)
+    result.stderr = err.decode("utf-8", "replace")[-4000:]
+    if timed_out and result.exit is None:
+        result.exit = protocol.Exit(
+            reason=protocol.ExitReason.TIMEOUT, running=result.last_started()
+        )
+    after = template.cgroup.limit_hits() if template.cgroup else hits
+    if after != hits:  # the job hit the template's memory or process bound: replace it
+        template.broken = True
+        result.oom_killed = after[0] > hits[0]
     result.duration_ms = int((time.monotonic() - started) * 1000)
     return result
 

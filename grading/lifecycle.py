@@ -14,6 +14,7 @@ from config import current
 from grading import isolation
 from grading.bwrap import WORKDIR, bwrap_argv, plain_argv
 from grading.cgroups import RunCgroup
+from grading.spawner import on_spawner_thread
 
 MODE_ENV = "PRODREADY_SANDBOX"  # "limits-only" allows running without bubblewrap
 
@@ -101,23 +102,29 @@ def spawn(mode: str, limits: Limits) -> Sandbox:
             os.chown(hostdir, isolation.NOBODY, isolation.NOBODY)
     if cgroup:
         argv = isolation.joining(cgroup, argv)
-    env = {
+    proc = on_spawner_thread(
+        lambda: subprocess.Popen(
+            argv,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=launch_env(hostdir),
+            cwd=hostdir or "/",
+            start_new_session=True,
+        )
+    )
+    return Sandbox(proc, cgroup, hostdir, spawn_key(mode, limits))
+
+
+def launch_env(hostdir: str | None = None) -> dict[str, str]:
+    """The environment bubblewrap (or the limits-only runner) starts with: none of the host's."""
+    return {
         "PATH": "/usr/bin:/bin",
         "LANG": "C.UTF-8",
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
         "HOME": hostdir or WORKDIR,
     }
-    proc = subprocess.Popen(
-        argv,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        cwd=hostdir or "/",
-        start_new_session=True,
-    )
-    return Sandbox(proc, cgroup, hostdir, spawn_key(mode, limits))
 
 
 def kill_group(proc: subprocess.Popen[bytes]) -> None:

@@ -4,12 +4,16 @@ the default one); nothing is started at import time."""
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 
 from config import current
 from grading.execute import Job, RunResult, execute
 from grading.lifecycle import Limits, Sandbox, sandbox_mode, spawn, spawn_key
+from grading.templates import NestingUnsupported, TemplateFailed, WarmTemplates
+
+log = logging.getLogger(__name__)
 
 
 class Prestarted:
@@ -50,19 +54,34 @@ class Prestarted:
 
 
 class SandboxPool:
-    """Runs jobs in sandboxes, never more at once than `slots` (a burst queues)."""
+    """Runs jobs in sandboxes, never more at once than `slots` (a burst queues).
 
-    def __init__(self, slots: int | None = None, prewarm: bool | None = None):
+    With bubblewrap each slot keeps a warm template that serves job after job, each in fresh
+    namespaces (grading.templates); `templates=False`, limits-only mode or a kernel that refuses
+    nested namespaces give one sandbox per job instead. Without prewarming a template serves
+    one job and ends, as a one-shot sandbox would."""
+
+    def __init__(
+        self, slots: int | None = None, prewarm: bool | None = None, templates: bool = True
+    ):
         settings = current()
         self.slots = slots or settings.grading_slots
         self._gate = threading.BoundedSemaphore(self.slots)
         self._prestarted = Prestarted(self.slots, settings.prewarm if prewarm is None else prewarm)
         self._cleaning: set[threading.Thread] = set()
+        self._templates = WarmTemplates(templates, self._dispose)
 
     def run(self, job: Job, limits: Limits) -> RunResult:
         """Raises SandboxUnavailable when learner code cannot be run safely here."""
         mode = sandbox_mode()
         with self._gate:
+            if mode == "bwrap" and self._templates.supported:
+                try:
+                    return self._run_in_template(job, limits)
+                except NestingUnsupported as exc:
+                    log.warning("one sandbox per job from now on: %s", exc)
+                except TemplateFailed as exc:
+                    log.warning("a template failed before its job ran, running it alone: %s", exc)
             sandbox = self._prestarted.take(mode, limits) or spawn(mode, limits)
             self._prestarted.refill(mode, limits)
             try:
@@ -72,15 +91,33 @@ class SandboxPool:
                 # Removing the emptied cgroup can take the kernel a few retries: not worth a wait.
                 self._clean_up_later(sandbox)
 
+    @property
+    def uses_templates(self) -> bool:
+        """False once this pool fell back to one sandbox per job (or was made that way)."""
+        return self._templates.supported
+
+    def _run_in_template(self, job: Job, limits: Limits) -> RunResult:
+        template = self._templates.take(limits)
+        try:
+            return execute(template, job, limits)
+        finally:
+            self._templates.give_back(template, keep=self._prestarted.enabled)
+
+    def _dispose(self, sandbox: Sandbox) -> None:
+        sandbox.terminate()
+        self._clean_up_later(sandbox)
+
     def set_prewarm(self, enabled: bool) -> None:
         """One-shot callers (the `check` CLI) turn prestarting off: nothing would use it."""
         self._prestarted.enabled = enabled
         if not enabled:
             self._prestarted.close()
+            self._templates.close()
 
     def close(self) -> None:
         """No sandbox, cgroup or work folder of this pool outlives it."""
         self._prestarted.close()
+        self._templates.close()
         for thread in list(self._cleaning):
             thread.join(timeout=5)
 

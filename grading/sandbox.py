@@ -7,9 +7,15 @@ time, file size, open files and (for ordinary users) processes; as root a pids +
 bounds the process count, which RLIMIT_NPROC cannot. The exercise folder, the reference fix
 and the hidden test files are never mounted: tests travel in memory through stdin.
 
+A slot's sandbox is a warm template that has imported pytest and serves job after job; each job
+enters fresh user, mount, pid, network, IPC and UTS namespaces of its own inside it, with new
+tmpfs folders and no capability, so nothing of one job reaches the next.
+
 The pieces: grading.bwrap (the command line), grading.isolation (the cgroup or uid that bounds
-processes), grading.lifecycle (one sandbox from start to clean-up), grading.execute (one job in
-one sandbox), grading.pool (prestarted sandboxes and grading slots, one pool per process).
+processes), grading.lifecycle (one sandbox from start to clean-up), grading.templates (warm
+templates, host side; grading/inside/template.py and jobns.py inside), grading.execute (one job
+in one sandbox or template), grading.pool (templates, prestarted sandboxes and grading slots,
+one pool per process).
 """
 
 from __future__ import annotations

@@ -117,6 +117,9 @@ def forbid_debuggers() -> None:
     pytestPDB._init_pdb = staticmethod(_refuse_debugger)  # type: ignore[method-assign]
 
 
+_GONE = object()  # what a watched name that was deleted compares as
+
+
 class FrameworkGuard:
     """Remembers the identity of what decides a test's outcome, to notice it being replaced."""
 
@@ -139,18 +142,16 @@ class FrameworkGuard:
             "protocol": protocol,
             "os": os,
         }
-        self.snapshot = {name: self._ids(obj) for name, obj in self.watched.items()}
+        # The objects themselves, not their ids: held here, none can be freed and its id reused.
+        self.snapshot = {name: list(vars(obj).items()) for name, obj in self.watched.items()}
         self.trace = sys.gettrace()
 
-    @staticmethod
-    def _ids(obj: Any) -> dict[str, int]:
-        return {key: id(value) for key, value in list(vars(obj).items())}
-
     def changes(self) -> list[str]:
+        """Checked after every test: one identity comparison per watched name, nothing built."""
         changed = []
         for name, obj in self.watched.items():
-            now, before = self._ids(obj), self.snapshot[name]
-            changed += [f"{name}.{k}" for k in before if now.get(k) != before[k]]
+            now = vars(obj)
+            changed += [f"{name}.{k}" for k, v in self.snapshot[name] if now.get(k, _GONE) is not v]
         if sys.gettrace() is not self.trace or sys.getprofile() is not None:
             changed.append("sys.settrace/setprofile")
         return changed

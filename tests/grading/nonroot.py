@@ -26,8 +26,8 @@ def ensure_user() -> None:
         )
 
 
-def run_cli(hostile: str, env: dict[str, str] | None = None, user: str | None = None) -> dict:
-    """`python -m grading check calc_exercise hostile/<name>.py --json`, as `user` if given."""
+def python_command(user: str | None) -> list[str]:
+    """This interpreter, run as `user` if given (skips when that user cannot run it)."""
     command = [sys.executable]
     if user:
         ensure_user()
@@ -39,6 +39,29 @@ def run_cli(hostile: str, env: dict[str, str] | None = None, user: str | None = 
             pytest.skip(
                 f"{user} cannot run this interpreter or read the project: {probe.stderr.strip()[-200:]}"
             )
+    return command
+
+
+def run_python(
+    code: str, args: list[str], env: dict[str, str] | None = None, user: str | None = None
+) -> dict:
+    """`python -c code args...` in the project folder, as `user` if given; its last line of
+    output, as JSON."""
+    result = subprocess.run(
+        [*python_command(user), "-c", code, *args],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def run_cli(hostile: str, env: dict[str, str] | None = None, user: str | None = None) -> dict:
+    """`python -m grading check calc_exercise hostile/<name>.py --json`, as `user` if given."""
+    command = python_command(user)
     result = subprocess.run(
         [
             *command,

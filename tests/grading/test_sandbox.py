@@ -150,3 +150,41 @@ def test_a_forked_process_gets_its_own_default_pool():
         os._exit(0)
     os.waitpid(pid, 0)
     assert os.read(read, 10) == b"own"
+
+
+# A process that asks to be killed when the thread that started it ends (what bubblewrap's
+# --die-with-parent does), says so, and waits.
+DIES_WITH_PARENT_THREAD = (
+    "import ctypes, signal, sys, time\n"
+    "ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG\n"
+    "print('armed', flush=True)\n"
+    "time.sleep(60)\n"
+)
+
+
+def test_a_sandbox_outlives_the_grading_thread_that_asked_for_it():
+    """Sandboxes are started from the spawner thread, which lasts as long as the grader: a
+    grading thread that ends takes no sandbox with it (a prestarted one, a warm template)."""
+    from grading.spawner import on_spawner_thread
+
+    started = []
+
+    def grading_thread():
+        proc = on_spawner_thread(
+            lambda: subprocess.Popen(
+                [sys.executable, "-c", DIES_WITH_PARENT_THREAD], stdout=subprocess.PIPE, text=True
+            )
+        )
+        assert proc.stdout.readline() == "armed\n"
+        started.append(proc)
+
+    thread = threading.Thread(target=grading_thread)
+    thread.start()
+    thread.join()
+    proc = started[0]
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=1)  # still running after the thread that asked for it ended
+    finally:
+        proc.kill()
+        proc.wait()
