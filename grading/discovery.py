@@ -16,6 +16,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from grading.parsing import parse
+
 UNITTEST_BASES = frozenset({"TestCase", "IsolatedAsyncioTestCase"})
 
 
@@ -48,7 +50,7 @@ class _UnitTestBase:
 
 def discover(source: str) -> Inventory:
     """The tests pytest collects from `source`; raises SyntaxError if it does not parse."""
-    tree = ast.parse(source)
+    tree = parse(source)
     inventory = Inventory()
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
     by_value = _fixtures_by_value(tree)

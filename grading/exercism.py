@@ -12,6 +12,7 @@ import ast
 from typing import Any
 
 from grading.inside.protocol import OUTPUT_KEEP
+from grading.parsing import parse
 from grading.report import Report, Status, TestResult, TestStatus
 
 VERSION = 3
@@ -81,7 +82,7 @@ def _why(status: TestStatus) -> str:
 def _test_code(source: str) -> dict[str, str]:
     """The body of each visible test function or method, by the name the report uses."""
     codes: dict[str, str] = {}
-    tree = ast.parse(source)
+    tree = parse(source)
     for node in tree.body:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             codes[node.name] = ast.get_source_segment(source, node) or ""

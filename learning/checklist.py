@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from grading import scan
+from grading.parsing import parse
 from grading.report import Report
 
 # Bandit tests that speak to a checklist area other than security.
@@ -132,7 +133,7 @@ def reality_check(source: str) -> tuple[Report, list[ChecklistItem]]:
             "hard to change safely"
         )
     try:
-        tree = ast.parse(source)
+        tree = parse(source)
     except (SyntaxError, ValueError):
         tree = None
     if tree is not None:

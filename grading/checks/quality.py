@@ -6,10 +6,13 @@ from __future__ import annotations
 from radon.complexity import cc_rank, cc_visit
 from radon.metrics import mi_rank, mi_visit
 
+from grading.parsing import AST_LOCK
 from grading.report import CheckResult, FunctionMetric, Metrics
 
 
 def measure(source: str, max_complexity: int) -> Metrics:
+    with AST_LOCK:  # radon parses the source
+        blocks, index = cc_visit(source), mi_visit(source, multi=True)
     functions = [
         FunctionMetric(
             name=block.fullname,
@@ -17,10 +20,9 @@ def measure(source: str, max_complexity: int) -> Metrics:
             complexity=block.complexity,
             rank=cc_rank(block.complexity),
         )
-        for block in cc_visit(source)
+        for block in blocks
         if not hasattr(block, "methods")  # classes: their methods are listed on their own
     ]
-    index = mi_visit(source, multi=True)
     return Metrics(
         functions=sorted(functions, key=lambda f: f.line),
         maintainability=round(index, 1),

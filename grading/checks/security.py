@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-import threading
 
+from grading.parsing import AST_LOCK
 from grading.report import CheckResult, Finding
 
 PENALTY = {"HIGH": 1.0, "MEDIUM": 0.5, "LOW": 0.25}
@@ -66,18 +66,16 @@ WHY = {
     "B703": "mark_safe on user input lets it inject scripts into the page.",
 }
 
-_LOCK = threading.Lock()  # bandit keeps process-global state
-
 
 def run_bandit(source: str) -> list[Finding]:
     """Every bandit finding for `source` (which must compile), `# nosec` comments ignored."""
-    from bandit.core import config, manager
-
     fd, path = tempfile.mkstemp(prefix="prodready-", suffix=".py")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(source)
-        with _LOCK:
+        with AST_LOCK:  # bandit parses (also while its plugins load), and keeps global state
+            from bandit.core import config, manager
+
             bandit = manager.BanditManager(
                 config.BanditConfig(), "file", ignore_nosec=True, quiet=True
             )
