@@ -43,6 +43,13 @@ COMMON_PASSWORDS = frozenset(
     "iloveyou123 letmein123 welcome123 administrator changeme123 prodready1 trustno1234".split()
 )
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+# Names and e-mails are shown to admins on pages that render Markdown: refused here is what
+# would make a link, an image (fetched from elsewhere by the admin's browser) or markup of them.
+# None belongs in a person's name; quotes, brackets and colons are not valid unquoted in an
+# e-mail address either.
+_NOT_IN_EMAIL = frozenset('[]()<>\\",;:`')
+_NOT_IN_NAME = frozenset("[]<>`")
+_WEB_ADDRESS = re.compile(r"://|\bwww\.", re.IGNORECASE)
 # Verified when the e-mail is unknown, so a wrong e-mail costs the same time as a wrong password.
 _HASHER = PasswordHasher()
 _DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
@@ -78,7 +85,8 @@ def normalize_email(text: str) -> str:
     email = text.strip().lower()
     if not email:
         raise AccountError("Enter your e-mail address.")
-    if len(email) > MAX_EMAIL or _has_control(email) or not _EMAIL.match(email):
+    bad_characters = _has_control(email) or not _NOT_IN_EMAIL.isdisjoint(email)
+    if len(email) > MAX_EMAIL or bad_characters or not _EMAIL.match(email):
         raise AccountError("That is not an e-mail address (it should look like name@example.com).")
     return email
 
@@ -89,6 +97,8 @@ def clean_name(text: str, email: str) -> str:
         raise AccountError(f"A name can be at most {MAX_NAME} characters.")
     if _has_control(text.replace("\n", " ").replace("\t", " ")):
         raise AccountError("A name cannot contain control characters.")
+    if not _NOT_IN_NAME.isdisjoint(name) or _WEB_ADDRESS.search(name):
+        raise AccountError("A name cannot contain [ ] < > ` or a web address.")
     return name or email.split("@", 1)[0]
 
 
@@ -131,16 +141,24 @@ class Accounts:
     # Signing in and out ------------------------------------------------------------------
 
     def sign_in(self, email_text: str, password: str, client: str) -> SignedIn:
-        email = email_text.strip().lower()[:MAX_EMAIL]
+        email, client = email_text.strip().lower()[:MAX_EMAIL], client[:64]
         self._check_rate(email, client)
+        # The guess is counted before its password is checked (argon2 takes a while): guesses
+        # sent all at once would otherwise all pass the check above before any was counted.
+        pending = self.store.add_failure(email, client)
+        try:
+            self._check_rate(email, client, counting_this_one=True)
+        except RateLimited:
+            self.store.remove_failure(pending)
+            raise
         account = self.store.account_by_email(email) if email else None
         stored = account.password_hash if account is not None else None
         if account is None or stored is None or not self._verify(stored, password):
             if account is None or stored is None:
                 self._verify(_DUMMY_HASH, password)  # the same cost as a wrong password
-            self.store.add_failure(email, client[:64])
-            raise AccountError(WRONG_CREDENTIALS)
+            raise AccountError(WRONG_CREDENTIALS)  # the counted failure stays
         if account.disabled:
+            self.store.remove_failure(pending)  # the right password is not a guess
             raise AccountError("This account is disabled. Ask your admin.")
         self.store.clear_failures(email)
         return self._new_session(account)
@@ -244,6 +262,9 @@ class Accounts:
                 password_hash=_HASHER.hash(password),
                 disabled=False,
             )
+            # A new password ends every session, as a change or a reset does: this is also how
+            # a shell user takes back an admin account someone else got into.
+            self.store.revoke_sessions(account_id=row_id(existing))
             return self.store.account(row_id(existing)) or existing
         account = self.store.create_account(
             email, email.split("@")[0], _HASHER.hash(password), Role.ADMIN
@@ -364,8 +385,10 @@ class Accounts:
         )
         return token
 
-    def _check_rate(self, email: str, client: str) -> None:
-        since, client = self.clock() - FAILURE_WINDOW, client[:64]
+    def _check_rate(self, email: str, client: str, counting_this_one: bool = False) -> None:
+        """Refuse once a limit is reached; `counting_this_one` when this attempt's own failure
+        is already recorded (so it may make the count one over the limit, not more)."""
+        since, extra = self.clock() - FAILURE_WINDOW, int(counting_this_one)
         limits = (
             (
                 self.store.failures_since(since, email=email, client=client),
@@ -374,7 +397,7 @@ class Accounts:
             (self.store.failures_since(since, email=email), MAX_FAILURES_PER_ACCOUNT),
             (self.store.failures_since(since, client=client), MAX_FAILURES_PER_CLIENT),
         )
-        if any(count >= limit for count, limit in limits):
+        if any(count >= limit + extra for count, limit in limits):
             minutes = int(FAILURE_WINDOW.total_seconds() // 60)
             raise RateLimited(f"Too many failed sign-ins. Wait {minutes} minutes and try again.")
 

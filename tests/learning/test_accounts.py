@@ -281,3 +281,95 @@ def test_single_sign_on_maps_only_invited_people_unless_sign_up_is_open(accounts
         )  # e-mail already linked to another subject
     accounts.set_signup_policy(admin, SignupPolicy.OPEN)
     assert accounts.sso_actor("sub-new", "new@example.com").role is Role.LEARNER
+
+
+def test_guesses_sent_at_once_cannot_slip_past_the_limit(accounts, admin, monkeypatch):
+    """Each guess is counted before its password is checked: guesses that arrive while the first
+    one is still being hashed (parallel requests) are not all let through."""
+    checked: list[str] = []
+    real_verify = Accounts._verify
+
+    def verify(stored: str, password: str) -> bool:
+        checked.append(password)
+        if len(checked) == 1:
+            for n in range(6):  # these arrive while the first guess is being checked
+                with pytest.raises(AccountError):
+                    accounts.sign_in("admin@example.com", f"parallel guess {n}", "203.0.113.9")
+        return real_verify(stored, password)
+
+    monkeypatch.setattr(Accounts, "_verify", staticmethod(verify))
+    with pytest.raises(AccountError):
+        accounts.sign_in("admin@example.com", "the first guess", "203.0.113.9")
+    assert len(checked) == 5  # the limit per account and address, not one more
+    with pytest.raises(RateLimited):
+        accounts.sign_in("admin@example.com", PASSWORD, "203.0.113.9")
+
+
+def test_a_refused_or_right_sign_in_is_not_left_counted_as_a_guess(accounts, admin, store):
+    since = utc_now() - timedelta(hours=1)
+    for _ in range(5):
+        with pytest.raises(AccountError):
+            accounts.sign_in("admin@example.com", "not the password", "203.0.113.9")
+    for _ in range(3):  # refused at the door: they never reached the password check
+        with pytest.raises(RateLimited):
+            accounts.sign_in("admin@example.com", "not the password", "203.0.113.9")
+    assert store.failures_since(since, email="admin@example.com") == 5
+    ana = _learner(accounts, admin)
+    accounts.set_disabled(admin, ana.account_id, True)
+    with pytest.raises(AccountError, match="disabled"):
+        accounts.sign_in("ana@example.com", PASSWORD, "198.51.100.2")
+    assert store.failures_since(since, email="ana@example.com") == 0
+
+
+def test_create_admin_on_an_existing_account_signs_it_out_everywhere(accounts, admin):
+    """create-admin is how a shell user takes back an admin account: the new password must end
+    the sessions of whoever had the old one, as a password change or a reset does."""
+    intruder = accounts.sign_in("admin@example.com", PASSWORD, "203.0.113.66")
+    accounts.create_admin("admin@example.com", "a brand new passphrase, 2026")
+    assert accounts.resolve(intruder.token) is None
+    ana = _learner(accounts, admin)
+    at_home = accounts.sign_in("ana@example.com", PASSWORD, "c")
+    accounts.create_admin("ana@example.com", "ana's new admin passphrase")
+    assert accounts.resolve(at_home.token) is None
+    assert accounts.sign_in("ana@example.com", "ana's new admin passphrase", "c").actor.is_admin
+    assert ana.account_id is not None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "[Verify your account](https://evil.example/login)",
+        "![](https://evil.example/pixel.png)",
+        "Ana <img src=x>",
+        "`code`",
+        "Visit https://evil.example now",
+        "www.evil.example",
+    ],
+)
+def test_names_that_would_be_links_images_or_markup_on_the_admin_page_are_refused(
+    accounts, admin, name
+):
+    """Names are shown to admins on pages that render Markdown: a learner must not be able to
+    put a phishing link there, or an image the admin's browser fetches from elsewhere."""
+    accounts.set_signup_policy(admin, SignupPolicy.OPEN)
+    with pytest.raises(AccountError, match="cannot contain"):
+        accounts.sign_up("named@example.com", PASSWORD, name)
+    link = accounts.invite(admin, "invited@example.com")
+    with pytest.raises(AccountError, match="cannot contain"):
+        accounts.use_link(link, PASSWORD, name)
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["[x](https://evil.example)@example.com", "<b>x</b>@example.com", 'a"b@example.com'],
+)
+def test_e_mails_that_would_be_links_or_markup_are_refused(accounts, admin, email):
+    accounts.set_signup_policy(admin, SignupPolicy.OPEN)
+    with pytest.raises(AccountError, match="not an e-mail"):
+        accounts.sign_up(email, PASSWORD, "Name")
+
+
+@pytest.mark.parametrize("name", ["Ana (QA)", "Sean O'Brien", "Jean-Luc Picard", "José 李雷"])
+def test_ordinary_names_are_kept(accounts, admin, name):
+    accounts.set_signup_policy(admin, SignupPolicy.OPEN)
+    assert accounts.sign_up("named@example.com", PASSWORD, name).actor.email == "named@example.com"
