@@ -38,6 +38,7 @@ MAX_FAILURES_PER_ACCOUNT_AND_CLIENT = 5
 MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT = 100, 30
 LINK_LIFETIME = {"invite": timedelta(days=7), "reset": timedelta(hours=24)}
 WRONG_CREDENTIALS = "E-mail or password is wrong."
+TOO_MANY_WRONG_CURRENT = "Too many wrong current passwords. Wait 15 minutes and try again."
 COMMON_PASSWORDS = frozenset(
     "password password1 password123 1234567890 12345678910 qwertyuiop qwerty123456 "
     "iloveyou123 letmein123 welcome123 administrator changeme123 prodready1 trustno1234".split()
@@ -142,15 +143,7 @@ class Accounts:
 
     def sign_in(self, email_text: str, password: str, client: str) -> SignedIn:
         email, client = email_text.strip().lower()[:MAX_EMAIL], client[:64]
-        self._check_rate(email, client)
-        # The guess is counted before its password is checked (argon2 takes a while): guesses
-        # sent all at once would otherwise all pass the check above before any was counted.
-        pending = self.store.add_failure(email, client)
-        try:
-            self._check_rate(email, client, counting_this_one=True)
-        except RateLimited:
-            self.store.remove_failure(pending)
-            raise
+        pending = self._count_guess(email, client)
         account = self.store.account_by_email(email) if email else None
         stored = account.password_hash if account is not None else None
         if account is None or stored is None or not self._verify(stored, password):
@@ -186,8 +179,16 @@ class Accounts:
     def change_password(self, actor: Actor, token: str, old: str, new: str) -> None:
         """Change the actor's password; every other browser of theirs is signed out."""
         account = self._own_account(actor)
+        # Someone at an unlocked, signed-in browser must not get to try every password: the
+        # current one is guessed under the same limits as a sign-in (its own client name, so
+        # neither the sign-in page nor other people's mistakes use up this account's tries).
+        try:
+            pending = self._count_guess(account.email, f"password-change:{row_id(account)}")
+        except RateLimited as error:
+            raise RateLimited(TOO_MANY_WRONG_CURRENT) from error
         if not self._verify(account.password_hash or _DUMMY_HASH, old):
-            raise AccountError("Your current password is wrong.")
+            raise AccountError("Your current password is wrong.")  # the counted guess stays
+        self.store.remove_failure(pending)
         self._set_password(account, new)
         self.store.revoke_sessions(account_id=row_id(account), keep=token_hash(token))
 
@@ -384,6 +385,19 @@ class Accounts:
             account_id, purpose, token_hash(token), self.clock() + LINK_LIFETIME[purpose]
         )
         return token
+
+    def _count_guess(self, email: str, client: str) -> int:
+        """Count a password guess before it is checked (argon2 takes a while: guesses sent all
+        at once would otherwise all pass the limit before any was counted); the id lets a right
+        password take it back. Refuses once a limit is reached."""
+        self._check_rate(email, client)
+        pending = self.store.add_failure(email, client)
+        try:
+            self._check_rate(email, client, counting_this_one=True)
+        except RateLimited:
+            self.store.remove_failure(pending)
+            raise
+        return pending
 
     def _check_rate(self, email: str, client: str, counting_this_one: bool = False) -> None:
         """Refuse once a limit is reached; `counting_this_one` when this attempt's own failure

@@ -373,3 +373,27 @@ def test_e_mails_that_would_be_links_or_markup_are_refused(accounts, admin, emai
 def test_ordinary_names_are_kept(accounts, admin, name):
     accounts.set_signup_policy(admin, SignupPolicy.OPEN)
     assert accounts.sign_up("named@example.com", PASSWORD, name).actor.email == "named@example.com"
+
+
+def test_the_current_password_cannot_be_guessed_without_limit_on_the_account_page(accounts, admin):
+    """Whoever sits at an unlocked, signed-in browser may try the Account page's "current
+    password" box: it is limited like a sign-in, and only for this account."""
+    here = accounts.sign_in("admin@example.com", PASSWORD, "c")
+    for n in range(5):
+        with pytest.raises(AccountError, match="current password is wrong"):
+            accounts.change_password(
+                here.actor, here.token, f"guess number {n}", "new passphrase 1"
+            )
+    with pytest.raises(RateLimited, match="wrong current passwords"):
+        accounts.change_password(here.actor, here.token, PASSWORD, "new passphrase 1")
+    # Sign-in is not locked by it, and another account's page is not either.
+    assert accounts.sign_in("admin@example.com", PASSWORD, "c")
+    ana = _learner(accounts, admin)
+    at_ana = accounts.sign_in("ana@example.com", PASSWORD, "c")
+    accounts.change_password(ana, at_ana.token, PASSWORD, "anas new passphrase")
+
+
+def test_a_right_current_password_is_not_left_counted(accounts, admin, store):
+    here = accounts.sign_in("admin@example.com", PASSWORD, "c")
+    accounts.change_password(here.actor, here.token, PASSWORD, "a second passphrase")
+    assert store.failures_since(utc_now() - timedelta(hours=1), email="admin@example.com") == 0
