@@ -38,6 +38,10 @@ MAX_FAILURES_PER_ACCOUNT_AND_CLIENT = 5
 MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT = 100, 30
 LINK_LIFETIME = {"invite": timedelta(days=7), "reset": timedelta(hours=24)}
 WRONG_CREDENTIALS = "E-mail or password is wrong."
+UNVERIFIED_SSO_EMAIL = (
+    "Your organisation has not verified the e-mail address on your account, so it cannot be "
+    "matched to an account here. Ask your admin."
+)
 TOO_MANY_WRONG_CURRENT = "Too many wrong current passwords. Wait 15 minutes and try again."
 COMMON_PASSWORDS = frozenset(
     "password password1 password123 1234567890 12345678910 qwertyuiop qwerty123456 "
@@ -342,13 +346,22 @@ class Accounts:
 
     # Single sign-on ----------------------------------------------------------------------
 
-    def sso_actor(self, subject: str, email_text: str, name: str = "") -> Actor:
+    def sso_actor(
+        self, subject: str, email_text: str, name: str = "", email_verified: bool | None = None
+    ) -> Actor:
         """Map an OIDC identity to an account: by subject, else by a verified e-mail an admin
-        invited (or any, when sign-up is open); the first sign-in links the subject."""
+        invited (or any, when sign-up is open); the first sign-in links the subject.
+
+        `email_verified` is the provider's claim. Some providers let anyone put any address on
+        an identity (self-registration, some multi-tenant directories): an address the provider
+        says it has not verified never links to an account or creates one, or whoever typed
+        admin@... there would become that admin. None: the provider did not say."""
         if not subject:
             raise AccountError("The identity provider did not say who you are.")
         account = self.store.account_by_subject(subject)
         if account is None:
+            if email_verified is False:
+                raise AccountError(UNVERIFIED_SSO_EMAIL)
             email = normalize_email(email_text)
             account = self.store.account_by_email(email)
             if account is None and self.signup_policy() is SignupPolicy.OPEN:
@@ -364,8 +377,10 @@ class Accounts:
             raise AccountError("This account is disabled. Ask your admin.")
         return _actor(account)
 
-    def sso_session(self, subject: str, email_text: str, name: str = "") -> SignedIn:
-        actor = self.sso_actor(subject, email_text, name)
+    def sso_session(
+        self, subject: str, email_text: str, name: str = "", email_verified: bool | None = None
+    ) -> SignedIn:
+        actor = self.sso_actor(subject, email_text, name, email_verified)
         account = self.store.account(actor.account_id) if actor.account_id else None
         if account is None:
             raise AccountError("Your account could not be read; try again.")

@@ -397,3 +397,16 @@ def test_a_right_current_password_is_not_left_counted(accounts, admin, store):
     here = accounts.sign_in("admin@example.com", PASSWORD, "c")
     accounts.change_password(here.actor, here.token, PASSWORD, "a second passphrase")
     assert store.failures_since(utc_now() - timedelta(hours=1), email="admin@example.com") == 0
+
+
+def test_single_sign_on_never_links_an_address_the_provider_has_not_verified(accounts, admin):
+    """Some providers let anyone put any address on an identity: one that says the address is
+    not verified must not take over the admin account with that address, nor squat a new one."""
+    with pytest.raises(AccountError, match="not verified"):
+        accounts.sso_actor("attacker-sub", "admin@example.com", "Me", email_verified=False)
+    accounts.set_signup_policy(admin, SignupPolicy.OPEN)
+    with pytest.raises(AccountError, match="not verified"):
+        accounts.sso_actor("attacker-sub", "someone@example.com", "Me", email_verified=False)
+    assert accounts.sso_actor("admin-sub", "admin@example.com", email_verified=True).is_admin
+    # Once linked, the subject decides: a later token without the claim still signs in.
+    assert accounts.sso_actor("admin-sub", "admin@example.com", email_verified=False).is_admin
