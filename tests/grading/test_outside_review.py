@@ -101,3 +101,29 @@ def test_a_module_that_exhausts_file_descriptors_at_import_is_blamed_on_the_modu
     report = grade(calc, LEAK_EVERY_FILE_DESCRIPTOR)
     assert report.status == Status.ERROR
     assert report.error_kind != ErrorKind.INTERNAL, report.message
+
+
+SET_A_TRACER = """
+import sys
+
+
+def _tracer(frame, event, arg):
+    return None
+
+
+sys.settrace(_tracer)
+
+
+def add(a, b):
+    return a + b
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the tampering message repeats the same change once per check (here six times)",
+)
+def test_the_tampering_message_names_each_change_once(calc):
+    report = grade(calc, SET_A_TRACER)
+    assert report.error_kind == ErrorKind.TAMPERING, report.message
+    assert report.message.count("sys.settrace/setprofile") == 1, report.message
