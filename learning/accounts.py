@@ -38,11 +38,23 @@ MAX_FAILURES_PER_ACCOUNT_AND_CLIENT = 5
 MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT = 100, 30
 LINK_LIFETIME = {"invite": timedelta(days=7), "reset": timedelta(hours=24)}
 WRONG_CREDENTIALS = "E-mail or password is wrong."
+UNVERIFIED_SSO_EMAIL = (
+    "Your organisation has not verified the e-mail address on your account, so it cannot be "
+    "matched to an account here. Ask your admin."
+)
+TOO_MANY_WRONG_CURRENT = "Too many wrong current passwords. Wait 15 minutes and try again."
 COMMON_PASSWORDS = frozenset(
     "password password1 password123 1234567890 12345678910 qwertyuiop qwerty123456 "
     "iloveyou123 letmein123 welcome123 administrator changeme123 prodready1 trustno1234".split()
 )
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+# Names and e-mails are shown to admins on pages that render Markdown: refused here is what
+# would make a link, an image (fetched from elsewhere by the admin's browser) or markup of them.
+# None belongs in a person's name; quotes, brackets and colons are not valid unquoted in an
+# e-mail address either.
+_NOT_IN_EMAIL = frozenset('[]()<>\\",;:`')
+_NOT_IN_NAME = frozenset("[]<>`")
+_WEB_ADDRESS = re.compile(r"://|\bwww\.", re.IGNORECASE)
 # Verified when the e-mail is unknown, so a wrong e-mail costs the same time as a wrong password.
 _HASHER = PasswordHasher()
 _DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
@@ -78,7 +90,8 @@ def normalize_email(text: str) -> str:
     email = text.strip().lower()
     if not email:
         raise AccountError("Enter your e-mail address.")
-    if len(email) > MAX_EMAIL or _has_control(email) or not _EMAIL.match(email):
+    bad_characters = _has_control(email) or not _NOT_IN_EMAIL.isdisjoint(email)
+    if len(email) > MAX_EMAIL or bad_characters or not _EMAIL.match(email):
         raise AccountError("That is not an e-mail address (it should look like name@example.com).")
     return email
 
@@ -89,6 +102,8 @@ def clean_name(text: str, email: str) -> str:
         raise AccountError(f"A name can be at most {MAX_NAME} characters.")
     if _has_control(text.replace("\n", " ").replace("\t", " ")):
         raise AccountError("A name cannot contain control characters.")
+    if not _NOT_IN_NAME.isdisjoint(name) or _WEB_ADDRESS.search(name):
+        raise AccountError("A name cannot contain [ ] < > ` or a web address.")
     return name or email.split("@", 1)[0]
 
 
@@ -131,16 +146,16 @@ class Accounts:
     # Signing in and out ------------------------------------------------------------------
 
     def sign_in(self, email_text: str, password: str, client: str) -> SignedIn:
-        email = email_text.strip().lower()[:MAX_EMAIL]
-        self._check_rate(email, client)
+        email, client = email_text.strip().lower()[:MAX_EMAIL], client[:64]
+        pending = self._count_guess(email, client)
         account = self.store.account_by_email(email) if email else None
         stored = account.password_hash if account is not None else None
         if account is None or stored is None or not self._verify(stored, password):
             if account is None or stored is None:
                 self._verify(_DUMMY_HASH, password)  # the same cost as a wrong password
-            self.store.add_failure(email, client[:64])
-            raise AccountError(WRONG_CREDENTIALS)
+            raise AccountError(WRONG_CREDENTIALS)  # the counted failure stays
         if account.disabled:
+            self.store.remove_failure(pending)  # the right password is not a guess
             raise AccountError("This account is disabled. Ask your admin.")
         self.store.clear_failures(email)
         return self._new_session(account)
@@ -168,8 +183,16 @@ class Accounts:
     def change_password(self, actor: Actor, token: str, old: str, new: str) -> None:
         """Change the actor's password; every other browser of theirs is signed out."""
         account = self._own_account(actor)
+        # Someone at an unlocked, signed-in browser must not get to try every password: the
+        # current one is guessed under the same limits as a sign-in (its own client name, so
+        # neither the sign-in page nor other people's mistakes use up this account's tries).
+        try:
+            pending = self._count_guess(account.email, f"password-change:{row_id(account)}")
+        except RateLimited as error:
+            raise RateLimited(TOO_MANY_WRONG_CURRENT) from error
         if not self._verify(account.password_hash or _DUMMY_HASH, old):
-            raise AccountError("Your current password is wrong.")
+            raise AccountError("Your current password is wrong.")  # the counted guess stays
+        self.store.remove_failure(pending)
         self._set_password(account, new)
         self.store.revoke_sessions(account_id=row_id(account), keep=token_hash(token))
 
@@ -244,6 +267,9 @@ class Accounts:
                 password_hash=_HASHER.hash(password),
                 disabled=False,
             )
+            # A new password ends every session, as a change or a reset does: this is also how
+            # a shell user takes back an admin account someone else got into.
+            self.store.revoke_sessions(account_id=row_id(existing))
             return self.store.account(row_id(existing)) or existing
         account = self.store.create_account(
             email, email.split("@")[0], _HASHER.hash(password), Role.ADMIN
@@ -339,13 +365,22 @@ class Accounts:
 
     # Single sign-on ----------------------------------------------------------------------
 
-    def sso_actor(self, subject: str, email_text: str, name: str = "") -> Actor:
+    def sso_actor(
+        self, subject: str, email_text: str, name: str = "", email_verified: bool | None = None
+    ) -> Actor:
         """Map an OIDC identity to an account: by subject, else by a verified e-mail an admin
-        invited (or any, when sign-up is open); the first sign-in links the subject."""
+        invited (or any, when sign-up is open); the first sign-in links the subject.
+
+        `email_verified` is the provider's claim. Some providers let anyone put any address on
+        an identity (self-registration, some multi-tenant directories): an address the provider
+        says it has not verified never links to an account or creates one, or whoever typed
+        admin@... there would become that admin. None: the provider did not say."""
         if not subject:
             raise AccountError("The identity provider did not say who you are.")
         account = self.store.account_by_subject(subject)
         if account is None:
+            if email_verified is False:
+                raise AccountError(UNVERIFIED_SSO_EMAIL)
             email = normalize_email(email_text)
             account = self.store.account_by_email(email)
             if account is None and self.signup_policy() is SignupPolicy.OPEN:
@@ -361,8 +396,10 @@ class Accounts:
             raise AccountError("This account is disabled. Ask your admin.")
         return _actor(account)
 
-    def sso_session(self, subject: str, email_text: str, name: str = "") -> SignedIn:
-        actor = self.sso_actor(subject, email_text, name)
+    def sso_session(
+        self, subject: str, email_text: str, name: str = "", email_verified: bool | None = None
+    ) -> SignedIn:
+        actor = self.sso_actor(subject, email_text, name, email_verified)
         account = self.store.account(actor.account_id) if actor.account_id else None
         if account is None:
             raise AccountError("Your account could not be read; try again.")
@@ -383,8 +420,23 @@ class Accounts:
         )
         return token
 
-    def _check_rate(self, email: str, client: str) -> None:
-        since, client = self.clock() - FAILURE_WINDOW, client[:64]
+    def _count_guess(self, email: str, client: str) -> int:
+        """Count a password guess before it is checked (argon2 takes a while: guesses sent all
+        at once would otherwise all pass the limit before any was counted); the id lets a right
+        password take it back. Refuses once a limit is reached."""
+        self._check_rate(email, client)
+        pending = self.store.add_failure(email, client)
+        try:
+            self._check_rate(email, client, counting_this_one=True)
+        except RateLimited:
+            self.store.remove_failure(pending)
+            raise
+        return pending
+
+    def _check_rate(self, email: str, client: str, counting_this_one: bool = False) -> None:
+        """Refuse once a limit is reached; `counting_this_one` when this attempt's own failure
+        is already recorded (so it may make the count one over the limit, not more)."""
+        since, extra = self.clock() - FAILURE_WINDOW, int(counting_this_one)
         limits = (
             (
                 self.store.failures_since(since, email=email, client=client),
@@ -393,7 +445,7 @@ class Accounts:
             (self.store.failures_since(since, email=email), MAX_FAILURES_PER_ACCOUNT),
             (self.store.failures_since(since, client=client), MAX_FAILURES_PER_CLIENT),
         )
-        if any(count >= limit for count, limit in limits):
+        if any(count >= limit + extra for count, limit in limits):
             minutes = int(FAILURE_WINDOW.total_seconds() // 60)
             raise RateLimited(f"Too many failed sign-ins. Wait {minutes} minutes and try again.")
 

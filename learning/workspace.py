@@ -74,6 +74,16 @@ def stored_report(attempt: Attempt) -> Report | None:
         return None
 
 
+# Row ids are INTEGER columns (32-bit on PostgreSQL, 64-bit on SQLite); an id from an address
+# beyond that cannot name a row, and the drivers fail on it (OverflowError, DataError) instead
+# of finding nothing.
+MAX_ROW_ID = 2**31 - 1
+
+
+def _storable(row_id_from_address: int) -> bool:
+    return 0 < row_id_from_address <= MAX_ROW_ID
+
+
 def too_large(code: str) -> bool:
     return len(code.encode("utf-8", errors="replace")) > MAX_BYTES
 
@@ -85,6 +95,8 @@ class Workspace:
         self.store, self.actor = store, actor
         self.learner_id = actor.learner_id if learner_id is None else learner_id
         require_reader(actor, self.learner_id)
+        if not _storable(self.learner_id):
+            raise AccessDenied("There is no such learner.")
 
     @property
     def is_own(self) -> bool:
@@ -119,7 +131,7 @@ class Workspace:
 
     def attempt(self, attempt_id: int) -> Attempt:
         """One attempt of this learner's; another learner's id reads as not found."""
-        found = self.store.attempt(attempt_id)
+        found = self.store.attempt(attempt_id) if _storable(attempt_id) else None
         if (
             found is None
             or found.learner_id != self.learner_id

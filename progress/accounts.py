@@ -239,10 +239,20 @@ class AccountRepository(Repository):
 
     # Failed sign-ins ---------------------------------------------------------------------
 
-    def add_failure(self, email: str, client: str) -> None:
+    def add_failure(self, email: str, client: str) -> int:
+        """Record a failed (or not yet checked) sign-in; its id lets a refusal take it back."""
         with self._session() as session:
-            session.add(SigninFailure(email=email, client=client))
+            failure = SigninFailure(email=email, client=client)
+            session.add(failure)
             session.commit()
+            return row_id(failure)
+
+    def remove_failure(self, failure_id: int) -> None:
+        with self._session() as session:
+            found = session.get(SigninFailure, failure_id)
+            if found is not None:
+                session.delete(found)
+                session.commit()
 
     def failures_since(
         self, since: datetime, email: str | None = None, client: str | None = None

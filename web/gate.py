@@ -36,10 +36,15 @@ OPEN_PATHS = frozenset({"/auth", "/robots.txt", "/healthz"})
 STREAMLIT_LOGIN_COOKIE = "_streamlit_user"  # st.login's cookie, possibly split into chunks
 # Every response in shared mode, unless it sets its own (the auth pages set stricter ones): the
 # app may be framed only by itself (Streamlit's components are same-origin iframes), so another
-# site cannot overlay the Admin page's buttons (clickjacking).
+# site cannot overlay the Admin page's buttons (clickjacking). Images come only from this site:
+# pages render Markdown that holds what people typed (names on the Admin page, answers), and an
+# image from elsewhere would tell that site who looked, and when. The one exception is the
+# host Streamlit loads a Material page icon (the favicon) from, which nobody can post to.
 SHARED_HEADERS = {
     "X-Frame-Options": "SAMEORIGIN",
-    "Content-Security-Policy": "frame-ancestors 'self'",
+    "Content-Security-Policy": (
+        "frame-ancestors 'self'; img-src 'self' data: blob: https://fonts.gstatic.com"
+    ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }

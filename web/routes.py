@@ -126,7 +126,7 @@ class AuthPages:
     # Sign in -----------------------------------------------------------------------------
 
     async def signin(self, request: Request) -> Response:
-        if request.method == "GET":
+        if _reading(request):
             return await self._signin_page(request, {"next": request.query_params.get("next", "")})
         values: dict[str, str] = {}
         try:
@@ -182,12 +182,12 @@ class AuthPages:
         try:
             policy = await self._call(lambda accounts: accounts.signup_policy())
             if policy is not SignupPolicy.OPEN:
-                status = 200 if request.method == "GET" else 403
+                status = 200 if _reading(request) else 403
                 body = pages.notice(SIGNUP_CLOSED[policy], error=False) + pages.links(
                     ("/auth/signin", "Sign in")
                 )
                 return _page(request, "Create an account", body, None, None, status)
-            if request.method == "GET":
+            if _reading(request):
                 return self._signup_page(request, values)
             values = await _posted(request)
             _require_csrf(request, values)
@@ -231,7 +231,7 @@ class AuthPages:
             purpose = await self._call(lambda accounts: accounts.link_purpose(token))
             if purpose is None:
                 raise Problem(BAD_LINK)
-            if request.method == "GET":
+            if _reading(request):
                 return self._link_page(request, purpose, values)
             _require_csrf(request, values)  # after the look-up, so a refusal shows the form again
             password = values.get("password", "")
@@ -282,7 +282,7 @@ class AuthPages:
         if not token:
             body = pages.notice("This browser is not signed in.", error=False)
             return _page(request, "Sign out", body + pages.links(("/auth/signin", "Sign in")))
-        if request.method == "GET":
+        if _reading(request):
             return self._signout_page(request)
         try:
             _require_csrf(request, await _posted(request))
@@ -315,6 +315,12 @@ class AuthPages:
         set_session_cookie(response, request, signed.token)
         add_page_headers(response, request)
         return response
+
+
+def _reading(request: Request) -> bool:
+    """GET, or HEAD (Starlette routes HEAD to the GET handler; monitors and link checkers send
+    it): show the page, never treat the request as a form post."""
+    return request.method in ("GET", "HEAD")
 
 
 def _shared_only(

@@ -58,15 +58,32 @@ def is_https(request: HTTPConnection) -> bool:
 
 
 def client_address(request: HTTPConnection) -> str:
-    """The address sign-in failures are counted against. Behind a proxy we trust, it is the hop
-    that proxy appended (the last one): earlier hops are whatever the client chose to send."""
+    """The client sign-in failures and sign-ups are counted against. Behind a proxy we trust, it
+    is the hop that proxy appended (the last one): earlier hops are whatever the client chose to
+    send."""
     if current().trust_proxy:
         hops = ",".join(request.headers.getlist("x-forwarded-for")).split(",")
         try:
-            return str(ipaddress.ip_address(hops[-1].strip()))
+            return counted_as(ipaddress.ip_address(hops[-1].strip()))
         except ValueError:
             pass  # a proxy that sent no usable hop: count against the connection instead
-    return request.client.host if request.client else "unknown"
+    host = request.client.host if request.client else "unknown"
+    try:
+        return counted_as(ipaddress.ip_address(host))
+    except ValueError:
+        return host  # not an address (a test client, a unix socket)
+
+
+def counted_as(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
+    """One client as the limits count it. An IPv6 client is its /64: one home or one cloud
+    server is handed a whole /64 and may use any of its 2**64 addresses, so counting single
+    addresses would give a guesser a fresh limit per request. An IPv4 client reaching us over
+    IPv6 (::ffff:a.b.c.d) is its IPv4 address."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
 
 
 def safe_next(target: str | None) -> str:

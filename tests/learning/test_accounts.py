@@ -281,3 +281,132 @@ def test_single_sign_on_maps_only_invited_people_unless_sign_up_is_open(accounts
         )  # e-mail already linked to another subject
     accounts.set_signup_policy(admin, SignupPolicy.OPEN)
     assert accounts.sso_actor("sub-new", "new@example.com").role is Role.LEARNER
+
+
+def test_guesses_sent_at_once_cannot_slip_past_the_limit(accounts, admin, monkeypatch):
+    """Each guess is counted before its password is checked: guesses that arrive while the first
+    one is still being hashed (parallel requests) are not all let through."""
+    checked: list[str] = []
+    real_verify = Accounts._verify
+
+    def verify(stored: str, password: str) -> bool:
+        checked.append(password)
+        if len(checked) == 1:
+            for n in range(6):  # these arrive while the first guess is being checked
+                with pytest.raises(AccountError):
+                    accounts.sign_in("admin@example.com", f"parallel guess {n}", "203.0.113.9")
+        return real_verify(stored, password)
+
+    monkeypatch.setattr(Accounts, "_verify", staticmethod(verify))
+    with pytest.raises(AccountError):
+        accounts.sign_in("admin@example.com", "the first guess", "203.0.113.9")
+    assert len(checked) == 5  # the limit per account and address, not one more
+    with pytest.raises(RateLimited):
+        accounts.sign_in("admin@example.com", PASSWORD, "203.0.113.9")
+
+
+def test_a_refused_or_right_sign_in_is_not_left_counted_as_a_guess(accounts, admin, store):
+    since = utc_now() - timedelta(hours=1)
+    for _ in range(5):
+        with pytest.raises(AccountError):
+            accounts.sign_in("admin@example.com", "not the password", "203.0.113.9")
+    for _ in range(3):  # refused at the door: they never reached the password check
+        with pytest.raises(RateLimited):
+            accounts.sign_in("admin@example.com", "not the password", "203.0.113.9")
+    assert store.failures_since(since, email="admin@example.com") == 5
+    ana = _learner(accounts, admin)
+    accounts.set_disabled(admin, ana.account_id, True)
+    with pytest.raises(AccountError, match="disabled"):
+        accounts.sign_in("ana@example.com", PASSWORD, "198.51.100.2")
+    assert store.failures_since(since, email="ana@example.com") == 0
+
+
+def test_create_admin_on_an_existing_account_signs_it_out_everywhere(accounts, admin):
+    """create-admin is how a shell user takes back an admin account: the new password must end
+    the sessions of whoever had the old one, as a password change or a reset does."""
+    intruder = accounts.sign_in("admin@example.com", PASSWORD, "203.0.113.66")
+    accounts.create_admin("admin@example.com", "a brand new passphrase, 2026")
+    assert accounts.resolve(intruder.token) is None
+    ana = _learner(accounts, admin)
+    at_home = accounts.sign_in("ana@example.com", PASSWORD, "c")
+    accounts.create_admin("ana@example.com", "ana's new admin passphrase")
+    assert accounts.resolve(at_home.token) is None
+    assert accounts.sign_in("ana@example.com", "ana's new admin passphrase", "c").actor.is_admin
+    assert ana.account_id is not None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "[Verify your account](https://evil.example/login)",
+        "![](https://evil.example/pixel.png)",
+        "Ana <img src=x>",
+        "`code`",
+        "Visit https://evil.example now",
+        "www.evil.example",
+    ],
+)
+def test_names_that_would_be_links_images_or_markup_on_the_admin_page_are_refused(
+    accounts, admin, name
+):
+    """Names are shown to admins on pages that render Markdown: a learner must not be able to
+    put a phishing link there, or an image the admin's browser fetches from elsewhere."""
+    accounts.set_signup_policy(admin, SignupPolicy.OPEN)
+    with pytest.raises(AccountError, match="cannot contain"):
+        accounts.sign_up("named@example.com", PASSWORD, name)
+    link = accounts.invite(admin, "invited@example.com")
+    with pytest.raises(AccountError, match="cannot contain"):
+        accounts.use_link(link, PASSWORD, name)
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["[x](https://evil.example)@example.com", "<b>x</b>@example.com", 'a"b@example.com'],
+)
+def test_e_mails_that_would_be_links_or_markup_are_refused(accounts, admin, email):
+    accounts.set_signup_policy(admin, SignupPolicy.OPEN)
+    with pytest.raises(AccountError, match="not an e-mail"):
+        accounts.sign_up(email, PASSWORD, "Name")
+
+
+@pytest.mark.parametrize("name", ["Ana (QA)", "Sean O'Brien", "Jean-Luc Picard", "José 李雷"])
+def test_ordinary_names_are_kept(accounts, admin, name):
+    accounts.set_signup_policy(admin, SignupPolicy.OPEN)
+    assert accounts.sign_up("named@example.com", PASSWORD, name).actor.email == "named@example.com"
+
+
+def test_the_current_password_cannot_be_guessed_without_limit_on_the_account_page(accounts, admin):
+    """Whoever sits at an unlocked, signed-in browser may try the Account page's "current
+    password" box: it is limited like a sign-in, and only for this account."""
+    here = accounts.sign_in("admin@example.com", PASSWORD, "c")
+    for n in range(5):
+        with pytest.raises(AccountError, match="current password is wrong"):
+            accounts.change_password(
+                here.actor, here.token, f"guess number {n}", "new passphrase 1"
+            )
+    with pytest.raises(RateLimited, match="wrong current passwords"):
+        accounts.change_password(here.actor, here.token, PASSWORD, "new passphrase 1")
+    # Sign-in is not locked by it, and another account's page is not either.
+    assert accounts.sign_in("admin@example.com", PASSWORD, "c")
+    ana = _learner(accounts, admin)
+    at_ana = accounts.sign_in("ana@example.com", PASSWORD, "c")
+    accounts.change_password(ana, at_ana.token, PASSWORD, "anas new passphrase")
+
+
+def test_a_right_current_password_is_not_left_counted(accounts, admin, store):
+    here = accounts.sign_in("admin@example.com", PASSWORD, "c")
+    accounts.change_password(here.actor, here.token, PASSWORD, "a second passphrase")
+    assert store.failures_since(utc_now() - timedelta(hours=1), email="admin@example.com") == 0
+
+
+def test_single_sign_on_never_links_an_address_the_provider_has_not_verified(accounts, admin):
+    """Some providers let anyone put any address on an identity: one that says the address is
+    not verified must not take over the admin account with that address, nor squat a new one."""
+    with pytest.raises(AccountError, match="not verified"):
+        accounts.sso_actor("attacker-sub", "admin@example.com", "Me", email_verified=False)
+    accounts.set_signup_policy(admin, SignupPolicy.OPEN)
+    with pytest.raises(AccountError, match="not verified"):
+        accounts.sso_actor("attacker-sub", "someone@example.com", "Me", email_verified=False)
+    assert accounts.sso_actor("admin-sub", "admin@example.com", email_verified=True).is_admin
+    # Once linked, the subject decides: a later token without the claim still signs in.
+    assert accounts.sso_actor("admin-sub", "admin@example.com", email_verified=False).is_admin

@@ -63,3 +63,19 @@ def test_progress_queries_work_on_postgres(pg_store: ProgressStore):
     )
     pg_store.save_flaw_answer(answer)
     assert pg_store.flaw_answer(me, "ex").lines == [3, 4]
+
+
+def test_counted_sign_in_guesses_and_the_largest_addressable_id_on_postgres(
+    pg_store: ProgressStore,
+):
+    from datetime import UTC, datetime
+
+    from learning.workspace import MAX_ROW_ID
+
+    first = pg_store.add_failure("ana@example.com", "203.0.113.9")
+    pg_store.add_failure("ana@example.com", "203.0.113.9")
+    pg_store.remove_failure(first)  # a right password takes its counted guess back
+    since = datetime(2000, 1, 1, tzinfo=UTC)
+    assert pg_store.failures_since(since, email="ana@example.com") == 1
+    # Ids from an address are bounded by the INTEGER columns: the bound itself is a valid query.
+    assert pg_store.attempt(MAX_ROW_ID) is None

@@ -103,6 +103,15 @@ def test_a_learner_cannot_open_another_learners_attempt_by_address(people):
     assert "ana's secret code" in texts(at)
 
 
+@pytest.mark.parametrize("who, query", [("ana", "attempt"), ("admin", "learner")])
+def test_an_id_too_large_for_any_row_is_not_found_not_a_crash(people, who, query):
+    """/progress?attempt=999…9 (or an admin's ?learner=) once reached the database driver,
+    which failed (OverflowError) and put a stack trace on the page."""
+    at = _open("views/my_progress.py", people[who].token, **{query: "9" * 30})
+    assert not at.exception, at.exception
+    assert "no such" in texts(at)
+
+
 def test_an_admin_may_read_a_learners_progress(people):
     ben = people["ben"].actor
     at = _open("views/my_progress.py", people["admin"].token, learner=str(ben.learner_id))

@@ -76,7 +76,17 @@ def test_shared_mode_pages_cannot_be_framed_by_another_site(client, monkeypatch)
     client.cookies.set("prodready_session", "whatever")
     page = client.get("/exercise")
     assert page.headers["x-frame-options"] == "SAMEORIGIN"  # components are same-origin frames
-    assert page.headers["content-security-policy"] == "frame-ancestors 'self'"
+    policy = page.headers["content-security-policy"]
+    assert "frame-ancestors 'self'" in policy
     assert client.get("/auth/signin").headers["x-frame-options"] == "DENY"  # stricter, kept
     monkeypatch.setenv("PRODREADY_MODE", "local")
     assert "x-frame-options" not in client.get("/exercise").headers  # local mode as before
+
+
+def test_shared_mode_pages_load_images_only_from_this_site(client):
+    """A learner's name rendered as Markdown on the Admin page once made the admin's browser
+    fetch an image from the learner's server (who looked, from where, when)."""
+    client.cookies.set("prodready_session", "whatever")
+    policy = client.get("/admin").headers["content-security-policy"]
+    sources = policy.split("img-src", 1)[1].split(";")[0].split()
+    assert set(sources) == {"'self'", "data:", "blob:", "https://fonts.gstatic.com"}

@@ -63,20 +63,21 @@ def test_open_sign_up_creates_a_learner_and_signs_them_in(client, accounts, admi
         ({"name": "x" * 101}, "at most 100", "name"),
         ({"name": "Ana\x1b[31m"}, "control characters", "name"),
         ({"email": "ana at example"}, "not an e-mail", "email"),
+        ({"name": "Ana <b>"}, "cannot contain", "name"),  # would be markup on the Admin page
     ],
 )
 def test_sign_up_refuses_bad_input_and_keeps_what_was_typed(
     client, accounts, admin, store, fields, says, field
 ):
     _open_signup(accounts, admin)
-    typed = {"email": NEWCOMER, "name": "Ana <b>", "password": PASSWORD, **fields}
+    typed = {"email": NEWCOMER, "name": 'Ana & "Bo"', "password": PASSWORD, **fields}
     answer = post_form(client, "/auth/signup", typed)
     assert answer.status_code == 400
     assert says in answer.text
     assert f'id="{field}"' in answer.text.split('aria-invalid="true"')[0].rsplit("<input", 1)[1]
     if field != "email":
         assert f'value="{typed["email"]}"' in answer.text
-    assert "<b>" not in answer.text  # typed text is escaped, never markup
+    assert "<b>" not in answer.text and '& "Bo"' not in answer.text  # escaped, never markup
     assert typed["password"] not in answer.text.replace(f'value="{typed["email"]}"', "")
     assert store.account_by_email(typed["email"]) is None
 

@@ -62,6 +62,27 @@ def test_forwarded_headers_are_ignored_unless_the_proxy_is_trusted(monkeypatch):
     assert (client_address(request), is_https(request)) == ("203.0.113.9", True)
 
 
+@pytest.mark.parametrize("trust_proxy", ["0", "1"])
+def test_every_address_of_one_ipv6_client_counts_as_that_client(monkeypatch, trust_proxy):
+    """An IPv6 client owns a whole /64; counting its single addresses would hand a guesser a
+    fresh sign-in limit with every request."""
+    monkeypatch.setenv("PRODREADY_TRUST_PROXY", trust_proxy)
+
+    def seen(address: str) -> str:
+        return client_address(_request({"X-Forwarded-For": address}, client=address))
+
+    assert (
+        seen("2001:db8:1:2::1") == seen("2001:db8:1:2:ffff:ffff:ffff:ffff") == "2001:db8:1:2::/64"
+    )
+    assert seen("2001:db8:1:3::1") != seen("2001:db8:1:2::1")
+    assert seen("::ffff:203.0.113.9") == seen("203.0.113.9") == "203.0.113.9"
+    assert len(seen("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")) <= 64  # the column's width
+
+
+def test_a_connection_that_is_not_an_address_is_counted_by_its_name():
+    assert client_address(_request({}, client="testclient")) == "testclient"
+
+
 def test_a_garbled_forwarded_hop_falls_back_to_the_connection(monkeypatch):
     monkeypatch.setenv("PRODREADY_TRUST_PROXY", "1")
     assert client_address(_request({"X-Forwarded-For": "1.2.3.4, <script>"})) == "198.51.100.7"

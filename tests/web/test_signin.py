@@ -298,3 +298,22 @@ def test_neither_the_token_nor_the_password_reaches_a_log(client, admin, caplog)
     _sign_in(client, password="another wrong password")
     assert token not in caplog.text
     assert PASSWORD not in caplog.text and "another wrong password" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    "path", ["/auth/signin", "/auth/signup", "/auth/link?token=not-a-token", "/auth/signout"]
+)
+def test_a_head_request_answers_as_the_page_does_not_as_a_form_post(client, path):
+    """Monitors and link checkers send HEAD: it once fell through to the form handling and got
+    415 "this page only accepts its own form" (or 403) where the page answers 200."""
+    page = client.get(path)
+    head = client.head(path)
+    assert head.status_code == page.status_code
+    assert head.headers["cache-control"] == "no-store"
+
+
+def test_a_head_request_to_the_signed_in_sign_out_page_signs_nobody_out(client, admin, accounts):
+    signed = accounts.sign_in("admin@example.com", PASSWORD, "c")
+    client.cookies.set("prodready_session", signed.token)
+    assert client.head("/auth/signout").status_code == 200
+    assert accounts.resolve(signed.token) is not None

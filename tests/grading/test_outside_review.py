@@ -1,0 +1,129 @@
+"""Holes an outside review found in the grader, written down as failing tests.
+
+Each test is marked xfail(strict=True): it documents the hole today and fails (XPASS) the day
+the grader closes it, so whoever fixes it removes the marker and keeps the test. The
+submissions are written here, not under hostile/, because each one is a single finding.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from grading import ErrorKind, Status, grade
+
+# Ten lines anyone can write: no nonce to find, no framework object replaced. The plugin that
+# reports each test's outcome lives in the same process as the learner's module, so the module
+# finds it with gc and rewrites every record it emits to "passed".
+REWRITE_THE_COLLECTORS_RECORDS = """
+import gc
+
+
+def _patch():
+    for obj in gc.get_objects():
+        if type(obj).__name__ == "Collector" and hasattr(obj, "nonce"):
+            original = obj.emit
+
+            def emit(record, original=original):
+                if type(record).__name__ == "Result":
+                    record.outcome = type(record.outcome)("passed")
+                    record.exception = record.exc_type = record.message = ""
+                original(record)
+
+            obj.emit = emit
+
+
+_patch()
+
+
+def add(a, b):
+    return 0
+"""
+
+# An honest bug, common in real code: an exception class whose __str__ itself fails (here it
+# reads an argument nobody passed). pytest reports the test as failed; the grader's collector
+# calls str() on the exception, fails in turn, and the run is reported as tampering.
+EXCEPTION_WITH_A_BROKEN_STR = """
+class AdditionError(Exception):
+    def __str__(self):
+        return f"cannot add {self.args[0]} and {self.args[1]}"
+
+
+def add(a, b):
+    raise AdditionError()
+"""
+
+# A module that leaks file descriptors while being imported (here: all of them). It is the
+# submission's fault, and the learner must be told so; today the report blames the grader
+# (INTERNAL: "The grader could not collect the tests").
+LEAK_EVERY_FILE_DESCRIPTOR = """
+import os
+
+_held = []
+try:
+    while True:
+        _held.append(os.open("/dev/null", os.O_RDONLY))
+except OSError:
+    pass
+
+
+def add(a, b):
+    return a + b
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the test process trusts its own reporting plugin, which learner code can rewrite "
+    "(a do-nothing submission is graded solved, 100)",
+)
+def test_a_submission_that_rewrites_the_reporting_plugin_is_not_solved(calc):
+    report = grade(calc, REWRITE_THE_COLLECTORS_RECORDS)
+    assert not report.solved, report.message
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an exception whose __str__ raises crashes the collector: reported as tampering",
+)
+def test_an_exception_with_a_broken_str_is_a_failed_test_not_tampering(calc):
+    report = grade(calc, EXCEPTION_WITH_A_BROKEN_STR)
+    assert not report.solved
+    assert report.error_kind != ErrorKind.TAMPERING, report.message
+    assert report.status == Status.FAIL, report.message
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="descriptors exhausted by the submission at import are reported as the grader's "
+    "own failure (INTERNAL, not counted)",
+)
+def test_a_module_that_exhausts_file_descriptors_at_import_is_blamed_on_the_module(calc):
+    report = grade(calc, LEAK_EVERY_FILE_DESCRIPTOR)
+    assert report.status == Status.ERROR
+    assert report.error_kind != ErrorKind.INTERNAL, report.message
+
+
+SET_A_TRACER = """
+import sys
+
+
+def _tracer(frame, event, arg):
+    return None
+
+
+sys.settrace(_tracer)
+
+
+def add(a, b):
+    return a + b
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the tampering message repeats the same change once per check (here six times)",
+)
+def test_the_tampering_message_names_each_change_once(calc):
+    report = grade(calc, SET_A_TRACER)
+    assert report.error_kind == ErrorKind.TAMPERING, report.message
+    assert report.message.count("sys.settrace/setprofile") == 1, report.message
