@@ -152,7 +152,8 @@ def _internal(run: RunResult) -> Problem:
 
 
 def _tampering(run: RunResult) -> Problem:
-    what = "; ".join(", ".join(t.what) for t in run.tampers()) or "the test run"
+    named = dict.fromkeys(item for t in run.tampers() for item in t.what)  # each change once
+    what = ", ".join(named) or "the test run"
     return Problem(
         ErrorKind.TAMPERING,
         f"The submission interfered with the grader ({what}). "

@@ -12,6 +12,7 @@ stdout (stdout is not the channel), an early exit (the runner notices the missin
 from __future__ import annotations
 
 import builtins
+import gc
 import importlib.abc
 import importlib.machinery
 import importlib.util
@@ -123,7 +124,7 @@ _GONE = object()  # what a watched name that was deleted compares as
 class FrameworkGuard:
     """Remembers the identity of what decides a test's outcome, to notice it being replaced."""
 
-    def __init__(self) -> None:
+    def __init__(self, collector: Collector | None = None) -> None:
         # Private modules, on purpose: they hold what decides an outcome, so they are watched.
         import _pytest.python
         import _pytest.reports
@@ -138,6 +139,10 @@ class FrameworkGuard:
             "Function": _pytest.python.Function,
             "builtins": builtins,
             "Collector": Collector,
+            "FrameworkGuard": FrameworkGuard,
+            "MemoryTestFinder": MemoryTestFinder,
+            "collector module": sys.modules[__name__],
+            "gc": gc,
             "json": json,
             "protocol": protocol,
             "os": os,
@@ -145,6 +150,10 @@ class FrameworkGuard:
         # The objects themselves, not their ids: held here, none can be freed and its id reused.
         self.snapshot = {name: list(vars(obj).items()) for name, obj in self.watched.items()}
         self.trace = sys.gettrace()
+        # The reporting plugin's own fields: replacing its outcomes, finder or channel would
+        # forge what is reported without touching any class.
+        self.plugin = collector
+        self.fields = [] if collector is None else _fields(collector)
 
     def changes(self) -> list[str]:
         """Checked after every test: one identity comparison per watched name, nothing built."""
@@ -154,11 +163,63 @@ class FrameworkGuard:
             changed += [f"{name}.{k}" for k, v in self.snapshot[name] if now.get(k, _GONE) is not v]
         if sys.gettrace() is not self.trace or sys.getprofile() is not None:
             changed.append("sys.settrace/setprofile")
+        if self.plugin is not None:
+            now_fields = dict(_fields(self.plugin))
+            changed += [
+                f"Collector.{k}" for k, v in self.fields if now_fields.get(k, _GONE) is not v
+            ]
         return changed
 
 
+# Fields set once when the run starts; the rest (counters, the current test) change as it goes.
+_FIXED_FIELDS = (
+    "fd",
+    "nonce",
+    "finder",
+    "module_file",
+    "user_files",
+    "expected_codes",
+    "outcomes",
+    "guard",
+)
+
+
+def _fields(collector: Collector) -> list[tuple[str, Any]]:
+    return [(name, getattr(collector, name, _GONE)) for name in _FIXED_FIELDS]
+
+
+def hide_the_heap() -> None:
+    """Learner code must not reach the reporting plugin by walking the interpreter's objects:
+    the three gc functions that list them fail while the tests run (nothing a fix needs)."""
+
+    def unavailable(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("gc object introspection is not available while grading")
+
+    gc.get_objects = unavailable
+    gc.get_referrers = unavailable
+    gc.get_referents = unavailable
+
+
 class Collector:
-    """The pytest plugin: one record per test (start, then its result), then 'done'."""
+    """The pytest plugin: one record per test (start, then its result), then 'done'.
+
+    Slots, so no instance attribute (a method, the emitter) can be replaced on the object
+    itself; the guard also watches every field's identity and the class's own namespace."""
+
+    __slots__ = (
+        "fd",
+        "nonce",
+        "finder",
+        "module_file",
+        "user_files",
+        "expected_codes",
+        "in_call",
+        "subtest_error",
+        "collect_error_sent",
+        "outcomes",
+        "guard",
+        "count",
+    )
 
     def __init__(
         self,
@@ -198,7 +259,10 @@ class Collector:
             if filename in self.user_files:
                 where = {"file": filename, "line": tb.tb_lineno}
             tb = tb.tb_next
-        message = str(exc)
+        try:
+            message = str(exc)
+        except Exception:  # noqa: BLE001  an ordinary bug in the learner's exception class
+            message = "(its message could not be shown: str() of the exception failed)"
         text = type(exc).__name__ + (f": {message}" if message else "")
         if where:
             text += f" ({where['file']} line {where['line']})"
@@ -272,6 +336,7 @@ class Collector:
 
     def _check_guard(self, where: str) -> None:
         if self.guard is None:
+            self.emit(Tamper(where=where, what=["Collector.guard"]))
             return
         changed = self.guard.changes()
         if changed:
@@ -347,7 +412,9 @@ def run(job: dict[str, Any], fd: int) -> None:
             config = _prepared[workdir]
         config.pluginmanager.register(collector)
         forbid_debuggers()
-        collector.guard = FrameworkGuard()
+        hide_the_heap()
+        collector.guard = FrameworkGuard(collector)
+        collector.guard.fields = _fields(collector)  # now including the guard itself
         # The rest of pytest.main() on a prepared config (see prepare()).
         try:
             config.hook.pytest_cmdline_main(config=config)

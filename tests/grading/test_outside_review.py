@@ -7,6 +7,8 @@ submissions are written here, not under hostile/, because each one is a single f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from grading import ErrorKind, Status, grade
@@ -71,20 +73,11 @@ def add(a, b):
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the test process trusts its own reporting plugin, which learner code can rewrite "
-    "(a do-nothing submission is graded solved, 100)",
-)
 def test_a_submission_that_rewrites_the_reporting_plugin_is_not_solved(calc):
     report = grade(calc, REWRITE_THE_COLLECTORS_RECORDS)
     assert not report.solved, report.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an exception whose __str__ raises crashes the collector: reported as tampering",
-)
 def test_an_exception_with_a_broken_str_is_a_failed_test_not_tampering(calc):
     report = grade(calc, EXCEPTION_WITH_A_BROKEN_STR)
     assert not report.solved
@@ -119,11 +112,57 @@ def add(a, b):
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the tampering message repeats the same change once per check (here six times)",
-)
 def test_the_tampering_message_names_each_change_once(calc):
     report = grade(calc, SET_A_TRACER)
     assert report.error_kind == ErrorKind.TAMPERING, report.message
     assert report.message.count("sys.settrace/setprofile") == 1, report.message
+
+
+# The plugin is also on the call stack while a test runs: a submission can walk the frames to it
+# and swap what it reports from (its outcomes) without touching a class.
+SWAP_THE_PLUGINS_OUTCOMES = """
+import sys
+
+
+class _AlwaysPassed(dict):
+    def get(self, key, default=None):
+        record = super().get(key, default)
+        if record is not None and type(record).__name__ == "Result":
+            record.outcome = type(record.outcome)("passed")
+        return record
+
+
+def add(a, b):
+    frame = sys._getframe()
+    while frame is not None:
+        plugin = frame.f_locals.get("self")
+        if type(plugin).__name__ == "Collector":
+            plugin.outcomes = _AlwaysPassed(plugin.outcomes)
+            break
+        frame = frame.f_back
+    return 0
+"""
+
+
+def test_a_submission_that_looks_for_the_plugin_on_the_stack_gains_nothing(calc):
+    report = grade(calc, SWAP_THE_PLUGINS_OUTCOMES)
+    assert not report.solved, report.message
+
+
+def test_the_guard_names_a_replaced_plugin_field():
+    """Unit check of the guard itself: a plugin field swapped after the run started is named."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "grading" / "inside"))
+    try:
+        import collector as inside
+    finally:
+        sys.path.pop(0)
+    plugin = inside.Collector(1, "nonce", None, "calc.py", set(), {})
+    plugin.guard = inside.FrameworkGuard(plugin)
+    plugin.guard.fields = inside._fields(plugin)
+    assert plugin.guard.changes() == []
+    plugin.outcomes = {}
+    assert "Collector.outcomes" in plugin.guard.changes()
+    with pytest.raises(AttributeError):
+        plugin.emit = print  # slots: no method can be replaced on the object itself
