@@ -5,6 +5,9 @@ PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || command -
 VENV   := .venv
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PORT   ?= 8501
+# Local mode is one person's app on their own machine: only this machine can reach it. A shared
+# server listens on every interface: `make run ADDRESS=0.0.0.0` (see README "Shared server").
+ADDRESS ?= 127.0.0.1
 
 .PHONY: run test system-deps validate bench lint
 
@@ -18,7 +21,7 @@ system-deps:
 	bash scripts/system-deps.sh app
 
 run: system-deps $(STAMP)
-	$(VENV)/bin/streamlit run server.py --server.port $(PORT) --server.headless true
+	$(VENV)/bin/streamlit run server.py --server.port $(PORT) --server.address $(ADDRESS) --server.headless true
 
 test: $(STAMP)
 	bash scripts/system-deps.sh test

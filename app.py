@@ -75,7 +75,8 @@ navigation = st.navigation(pages)
 st.sidebar.caption("**ProdReady** · make AI-written code production-ready")
 if current().shared:
     with st.sidebar:
-        st.caption(f"Signed in as **{who.display_name or who.email}** · {ROLE_TITLES[who.role]}")
+        # Plain text: a name is what a person typed, never Markdown (no links or images).
+        st.text(f"Signed in as {who.display_name or who.email} · {ROLE_TITLES[who.role]}")
         if st.button("Sign out", icon=":material/logout:", key="sign-out"):
             token = state.session_token()
             if token:

@@ -11,7 +11,7 @@ from views import state
 
 who = state.me()
 st.title("Your account")
-st.markdown(f"**{who.display_name}** · {who.email} · {ROLE_TITLES[who.role]}")
+st.text(f"{who.display_name} · {who.email} · {ROLE_TITLES[who.role]}")  # typed by people: plain
 
 token = state.session_token()
 if token:

@@ -86,8 +86,9 @@ for account, display_name in listed:
                 else "active"
             )
         )
-        left.markdown(
-            f"**{display_name}** · {account.email}  \n{ROLE_TITLES[Role(account.role)]} · {state_text}"
+        # Plain text: names and addresses are what people typed, never Markdown.
+        left.text(
+            f"{display_name} · {account.email}\n{ROLE_TITLES[Role(account.role)]} · {state_text}"
         )
         if account.id == who.account_id:
             middle.caption("This is you.")

@@ -126,8 +126,12 @@ def _sso_actor() -> Actor | None:
     from learning.accounts import AccountError
 
     try:
+        verified = st.user.get("email_verified")
         return accounts().sso_actor(
-            str(st.user.get("sub", "")), str(st.user.get("email", "")), str(st.user.get("name", ""))
+            str(st.user.get("sub", "")),
+            str(st.user.get("email", "")),
+            str(st.user.get("name", "")),
+            email_verified=verified if isinstance(verified, bool) else None,
         )
     except AccountError as exc:
         st.session_state.sso_refusal = str(exc)

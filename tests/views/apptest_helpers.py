@@ -34,6 +34,7 @@ def texts(at: AppTest) -> str:
         "subheader",
         "markdown",
         "caption",
+        "text",
         "success",
         "info",
         "warning",
