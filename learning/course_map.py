@@ -72,3 +72,20 @@ def next_exercise(course: Course, progress: dict[str, ExerciseProgress]) -> Exer
         if exercise_status(exercise.slug, progress) is not ExerciseStatus.SOLVED:
             return exercise
     return None
+
+
+def next_after(course: Course, slug: str, progress: dict[str, ExerciseProgress]) -> Exercise | None:
+    """Where to go after `slug`: the next unsolved exercise of its lesson, else the first
+    unsolved one in course order; None when nothing else is left to solve."""
+    lesson = course.lesson_of(slug)
+    later = list(lesson.exercises[lesson.exercises.index(slug) + 1 :]) if lesson else []
+    candidates = [course.exercises[s] for s in later if s in course.exercises]
+    candidates += course.ordered_exercises()
+    return next(
+        (
+            ex
+            for ex in candidates
+            if ex.slug != slug and exercise_status(ex.slug, progress) is not ExerciseStatus.SOLVED
+        ),
+        None,
+    )

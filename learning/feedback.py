@@ -125,11 +125,20 @@ def complexity_rows(report: Report) -> list[dict]:
 
 def diff_against_starter(starter: str, code: str) -> str:
     """A unified diff of the learner's fix against the starter ("" when unchanged)."""
+    return unified_diff(starter, code, "starter.py", "your fix")
+
+
+def diff_against_reference(reference: str, code: str) -> str:
+    """The learner's fix against the reference fix: where a different correct fix differs."""
+    return unified_diff(reference, code, "reference fix", "your fix")
+
+
+def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
     lines = difflib.unified_diff(
-        starter.splitlines(keepends=True),
-        code.splitlines(keepends=True),
-        fromfile="starter.py",
-        tofile="your fix",
+        old.splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        fromfile=old_name,
+        tofile=new_name,
         n=2,
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

@@ -150,12 +150,29 @@ def test_a_reload_shows_the_last_result(page: AppTest, exercise: Exercise):
     assert "Solved]" in texts(reloaded)  # the status badge
 
 
-def test_reset_puts_the_starter_back_and_forgets_the_draft(page, exercise, data_dir):
-    _type(page, exercise, "print('my attempt')\n")
+def test_reset_asks_first_and_no_keeps_the_code(page, exercise, data_dir):
+    mine = "print('my attempt')\n"
+    _type(page, exercise, mine)
     at = _press(page, "reset", exercise)
+    assert any("Put the assistant's starter code back?" in w.value for w in at.warning)
+    at = at.button(key=f"reset-no:{exercise.slug}").click().run()
+    assert not any("starter code back?" in w.value for w in at.warning)
+    assert at.session_state[editor_key(exercise.slug)] == mine
+    store = _store(at, data_dir)
+    assert store.draft(store.ensure_learner(), exercise.slug) == mine
+
+
+def test_reset_puts_the_starter_back_and_undo_brings_the_code_back(page, exercise, data_dir):
+    mine = "print('my attempt')\n"
+    _type(page, exercise, mine)
+    at = _press(page, "reset", exercise)
+    at = at.button(key=f"reset-yes:{exercise.slug}").click().run()
     assert editor_args(at)["defaultValue"] == exercise.starter
     store = _store(at, data_dir)
     assert store.draft(store.ensure_learner(), exercise.slug) is None
+    at = at.button(key=f"reset-undo:{exercise.slug}").click().run()
+    assert editor_args(at)["defaultValue"] == mine
+    assert store.draft(store.ensure_learner(), exercise.slug) == mine
     assert open_page(PAGE, exercise=exercise.slug).get("component_instance")[0] is not None
 
 
@@ -186,7 +203,11 @@ def test_the_find_the_flaw_answer_is_saved(data_dir, course):
     exercise = next((ex for ex in course.ordered_exercises() if ex.flaw_lines), None)
     assert exercise is not None, "no exercise declares flaw_lines"
     at = open_page(PAGE, exercise=exercise.slug)
-    at.multiselect[0].set_value(list(exercise.flaw_lines))
+    blank = [n for n, line in enumerate(exercise.starter.splitlines(), 1) if not line.strip()]
+    ticks = {box.key for box in at.checkbox if box.key.startswith("flaw-line:")}
+    assert not any(f"flaw-line:{exercise.slug}:{n}" in ticks for n in blank), "blank lines"
+    for number in exercise.flaw_lines:
+        at.checkbox(key=f"flaw-line:{exercise.slug}:{number}").check()
     at.selectbox[0].set_value(exercise.limitation)
     at = next(b for b in at.button if b.label == "Save my answer").click().run()
     assert any("Answer saved" in s.value for s in at.success), texts(at)

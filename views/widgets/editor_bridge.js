@@ -1,0 +1,69 @@
+// Runs in the app page (not in the editor's frame), once per browser tab.
+// 1. The editor sends its text 200 ms after the last keystroke. A click on Check or Submit
+//    sooner than that would grade the text before the last keystrokes, so such a click is
+//    held until the editor has sent everything, then replayed.
+// 2. Ace keeps Tab for indenting, which traps keyboard users inside the editor: Escape
+//    leaves it and moves the focus to the Check button.
+(function () {
+  if (window.prodreadyEditorBridge) return;
+  window.prodreadyEditorBridge = true;
+  const SETTLE_MS = 350; // the editor's 200 ms debounce, plus the message to the app
+  let lastChange = 0;
+
+  function editors() {
+    const found = [];
+    for (const frame of document.querySelectorAll('iframe[title="streamlit_ace.streamlit_ace"]')) {
+      let element = null;
+      try {
+        element = frame.contentDocument && frame.contentDocument.querySelector("#ace-editor");
+      } catch (error) {
+        continue; // not readable (another origin): leave it alone
+      }
+      if (element && element.env && element.env.editor) found.push(element.env.editor);
+    }
+    return found;
+  }
+
+  function gradingButton(name) {
+    for (const button of document.querySelectorAll("button")) {
+      if (button.innerText.trim() === name) return button;
+    }
+    return null;
+  }
+
+  function watch() {
+    for (const editor of editors()) {
+      if (editor.prodreadyWatched) continue;
+      editor.prodreadyWatched = true;
+      editor.on("change", function () {
+        lastChange = performance.now();
+      });
+      editor.commands.addCommand({
+        name: "leaveEditor",
+        bindKey: { win: "Esc", mac: "Esc" },
+        exec: function () {
+          const next = gradingButton("Check");
+          editor.blur();
+          if (next) next.focus();
+        },
+      });
+    }
+  }
+
+  document.addEventListener(
+    "click",
+    function (event) {
+      const button = event.target.closest && event.target.closest("button");
+      if (!button || !["Check", "Submit"].includes(button.innerText.trim())) return;
+      const wait = SETTLE_MS - (performance.now() - lastChange);
+      if (wait <= 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setTimeout(function () {
+        button.click();
+      }, wait);
+    },
+    true,
+  );
+  setInterval(watch, 300);
+})();

@@ -1,0 +1,64 @@
+"""Page-wide styles and the exercise page's two panes.
+
+Streamlit has no breakpoints of its own beyond stacking columns on phones, so the few rules
+that make the pages work from 400 px to wide screens are CSS here, aimed at keyed containers
+(`st-key-…` classes), never at Streamlit's generated class names.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+WIDE = 1100  # px: from here the ticket and the editor sit side by side
+
+_STYLE = f"""
+<style>
+/* Visible keyboard focus on every control, not only where the theme draws one. */
+a:focus-visible, button:focus-visible, [role="tab"]:focus-visible, summary:focus-visible,
+input:focus-visible, textarea:focus-visible, [tabindex]:focus-visible {{
+  outline: 3px solid #1f5ac4 !important;
+  outline-offset: 2px;
+}}
+/* Labels wrap between words instead of being cut ("Open the e…"). */
+[data-testid="stPageLink"] p, button p {{ white-space: normal; overflow-wrap: normal; }}
+[data-testid="stMarkdownContainer"] strong {{ overflow-wrap: normal; word-break: normal; }}
+
+/* Find the flaw: each tickable line reads as code. */
+[class*="st-key-flaw-lines-"] label p {{ font-family: "Source Code Pro", monospace; font-size: 0.9rem; }}
+[class*="st-key-flaw-lines-"] [data-testid="stCheckbox"] {{ margin-bottom: -0.6rem; }}
+
+/* The exercise page: the ticket scrolls on its own beside the editor on wide screens. */
+@media (min-width: {WIDE}px) {{
+  .st-key-ticket {{
+    position: sticky;
+    top: 4rem;
+    max-height: calc(100vh - 5rem);
+    overflow-y: auto;
+    padding-right: 0.5rem;
+  }}
+}}
+/* Narrower: the panes stack; the ticket is a short box above the editor, scrolling inside. */
+@media (max-width: {WIDE - 1}px) {{
+  .st-key-exercise-panes [data-testid="stHorizontalBlock"] {{ flex-direction: column; }}
+  .st-key-exercise-panes [data-testid="stColumn"] {{ width: 100% !important; flex: 1 1 auto !important; }}
+  .st-key-ticket {{ max-height: 45vh; overflow-y: auto; }}
+}}
+/* Phones: metrics and badges wrap instead of being cut. */
+@media (max-width: 640px) {{
+  [data-testid="stMetricValue"] {{ font-size: 1.6rem; }}
+  h1 {{ font-size: 1.9rem !important; }}
+}}
+</style>
+"""
+
+
+def page_style() -> None:
+    """Called once per run by app.py, before the page draws."""
+    st.html(_STYLE)
+
+
+def exercise_panes() -> tuple[st.delta_generator.DeltaGenerator, st.delta_generator.DeltaGenerator]:
+    """The ticket pane (brief, project files, find the flaw) and the desk (editor, result)."""
+    panes = st.container(key="exercise-panes")
+    ticket, desk = panes.columns([5, 6], gap="medium")
+    return ticket.container(key="ticket"), desk.container(key="desk")
