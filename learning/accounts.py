@@ -24,7 +24,7 @@ from config import current
 from learning.access import AccessDenied, Actor, Role, require_admin
 from progress import Account, ProgressStore
 from progress.accounts import LOCAL_LEARNER
-from progress.db import as_utc
+from progress.db import as_utc, row_id
 from progress.models import AccountToken, utc_now
 
 MAX_EMAIL = 254
@@ -110,11 +110,10 @@ def _has_control(text: str) -> bool:
 
 
 def _actor(account: Account) -> Actor:
-    assert account.id is not None
     return Actor(
         learner_id=account.learner_id,
         role=Role(account.role),
-        account_id=account.id,
+        account_id=row_id(account),
         email=account.email,
     )
 
@@ -132,10 +131,11 @@ class Accounts:
         self._check_rate(email, client)
         account = self.store.account_by_email(email) if email else None
         stored = account.password_hash if account is not None else None
-        if not self._verify(stored or _DUMMY_HASH, password) or stored is None:
+        if account is None or stored is None or not self._verify(stored, password):
+            if account is None or stored is None:
+                self._verify(_DUMMY_HASH, password)  # the same cost as a wrong password
             self.store.add_failure(email, client[:64])
             raise AccountError(WRONG_CREDENTIALS)
-        assert account is not None
         if account.disabled:
             raise AccountError("This account is disabled. Ask your admin.")
         self.store.clear_failures(email)
@@ -167,13 +167,12 @@ class Accounts:
         if not self._verify(account.password_hash or _DUMMY_HASH, old):
             raise AccountError("Your current password is wrong.")
         self._set_password(account, new)
-        assert account.id is not None
-        self.store.revoke_sessions(account_id=account.id, keep=token_hash(token))
+        self.store.revoke_sessions(account_id=row_id(account), keep=token_hash(token))
 
     # Joining -----------------------------------------------------------------------------
 
     def signup_policy(self) -> SignupPolicy:
-        value = self.store.site_setting("signup")
+        value = self.store.site_setting("signup") or ""
         return (
             SignupPolicy(value) if value in SignupPolicy._value2member_map_ else SignupPolicy.INVITE
         )
@@ -235,14 +234,13 @@ class Accounts:
         self._require_strong(password, email)
         existing = self.store.account_by_email(email)
         if existing is not None:
-            assert existing.id is not None
             self.store.update_account(
-                existing.id,
+                row_id(existing),
                 role=Role.ADMIN.value,
                 password_hash=_HASHER.hash(password),
                 disabled=False,
             )
-            return self.store.account(existing.id) or existing
+            return self.store.account(row_id(existing)) or existing
         account = self.store.create_account(
             email, email.split("@")[0], _HASHER.hash(password), Role.ADMIN
         )
@@ -310,7 +308,8 @@ class Accounts:
             raise AccountError(
                 "Your account already has work of its own; claim the local history from a fresh admin account."
             )
-        assert actor.account_id is not None
+        if actor.account_id is None:
+            raise AccessDenied("Sign in first.")
         rows = self.store.owned_row_count(local.id)
         self.store.attach_learner(actor.account_id, local.id)
         return rows
@@ -334,17 +333,16 @@ class Accounts:
                 raise AccountError(
                     "Your organisation account is not invited to this server. Ask your admin."
                 )
-            assert account.id is not None
-            self.store.update_account(account.id, oidc_subject=subject)
+            self.store.update_account(row_id(account), oidc_subject=subject)
         if account.disabled:
             raise AccountError("This account is disabled. Ask your admin.")
         return _actor(account)
 
     def sso_session(self, subject: str, email_text: str, name: str = "") -> SignedIn:
         actor = self.sso_actor(subject, email_text, name)
-        assert actor.account_id is not None
-        account = self.store.account(actor.account_id)
-        assert account is not None
+        account = self.store.account(actor.account_id) if actor.account_id else None
+        if account is None:
+            raise AccountError("Your account could not be read; try again.")
         return self._new_session(account)
 
     # Internals ---------------------------------------------------------------------------
@@ -352,8 +350,7 @@ class Accounts:
     def _new_session(self, account: Account) -> SignedIn:
         token = secrets.token_urlsafe(32)
         expires = self.clock() + timedelta(hours=current().session_hours)
-        assert account.id is not None
-        self.store.add_session(account.id, token_hash(token), expires)
+        self.store.add_session(row_id(account), token_hash(token), expires)
         return SignedIn(token=token, actor=_actor(account))
 
     def _link(self, account_id: int, purpose: str) -> str:
@@ -386,8 +383,7 @@ class Accounts:
 
     def _set_password(self, account: Account, password: str) -> None:
         self._require_strong(password, account.email)
-        assert account.id is not None
-        self.store.update_account(account.id, password_hash=_HASHER.hash(password))
+        self.store.update_account(row_id(account), password_hash=_HASHER.hash(password))
 
     def _own_account(self, actor: Actor) -> Account:
         account = self.store.account(actor.account_id) if actor.account_id else None

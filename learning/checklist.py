@@ -5,6 +5,7 @@ Nothing the learner pastes is ever executed."""
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from grading import scan
@@ -41,6 +42,26 @@ def blank_checklist() -> list[ChecklistItem]:
             ),
         ),
         ChecklistItem(
+            "context",
+            "Context awareness",
+            (
+                "Does it use the project's own types, helpers, clock, config, logging and error "
+                "types — or did it invent its own?",
+                "Does it follow the conventions the rest of the code base keeps?",
+            ),
+            automatic=False,
+        ),
+        ChecklistItem(
+            "business",
+            "Business logic",
+            (
+                "Does the code handle every rule, boundary and exception stated in the ticket?",
+                "Rounding, time zones, limits, empty and duplicate inputs: are they specified "
+                "and handled?",
+            ),
+            automatic=False,
+        ),
+        ChecklistItem(
             "errors",
             "Error handling",
             (
@@ -75,16 +96,6 @@ def blank_checklist() -> list[ChecklistItem]:
                 "Are retries bounded, with backoff, and safe to repeat?",
                 "What happens when two requests run at once?",
             ),
-        ),
-        ChecklistItem(
-            "business",
-            "Business logic",
-            (
-                "Does the code handle every rule, boundary and exception stated in the ticket?",
-                "Rounding, time zones, limits, empty and duplicate inputs: are they specified "
-                "and handled?",
-            ),
-            automatic=False,
         ),
         ChecklistItem(
             "review",
@@ -131,43 +142,59 @@ def reality_check(source: str) -> tuple[Report, list[ChecklistItem]]:
 
 
 def _pattern_signals(tree: ast.AST) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ExceptHandler) and _too_broad(node):
-            found.append(("errors", f"Line {node.lineno}: a broad `except` can hide real failures"))
-        elif isinstance(node, ast.For | ast.While) and _has_nested_loop(node):
-            found.append(
-                (
-                    "performance",
-                    f"Line {node.lineno}: a loop inside a loop: check how the "
-                    "work grows with the input",
-                )
-            )
-        elif isinstance(node, ast.While) and _is_forever(node):
-            found.append(
-                (
-                    "reliability",
-                    f"Line {node.lineno}: `while True` — is there a bound on "
-                    "how long or how often it runs?",
-                )
-            )
-        elif isinstance(node, ast.Call) and _attr_name(node) in _READS_EVERYTHING:
-            found.append(
-                (
-                    "scalability",
-                    f"Line {node.lineno}: `.{_attr_name(node)}()` reads "
-                    "everything into memory at once",
-                )
-            )
-        elif isinstance(node, ast.Call) and _attr_name(node) == "sleep" and _is_fixed(node):
-            found.append(
-                (
-                    "reliability",
-                    f"Line {node.lineno}: a fixed sleep: retries without "
-                    "backoff hammer a struggling service",
-                )
-            )
-    return sorted(set(found), key=lambda item: int(item[1].split(":")[0].split()[1]))
+    found = {
+        (area, f"Line {getattr(node, 'lineno', 0)}: {message(node)}")
+        for node in ast.walk(tree)
+        for applies, area, message in _PATTERNS
+        if applies(node)
+    }
+    return sorted(found, key=lambda item: int(item[1].split(":")[0].split()[1]))
+
+
+def _broad_except(node: ast.AST) -> bool:
+    return isinstance(node, ast.ExceptHandler) and _too_broad(node)
+
+
+def _nested_loop(node: ast.AST) -> bool:
+    return isinstance(node, ast.For | ast.While) and _has_nested_loop(node)
+
+
+def _forever(node: ast.AST) -> bool:
+    return isinstance(node, ast.While) and _is_forever(node)
+
+
+def _reads_everything(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and _attr_name(node) in _READS_EVERYTHING
+
+
+def _fixed_sleep(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and _attr_name(node) == "sleep" and _is_fixed(node)
+
+
+# (does it apply to this node, checklist area, what to say): one row per pattern.
+_PATTERNS: tuple[tuple[Callable[[ast.AST], bool], str, Callable[[ast.AST], str]], ...] = (
+    (_broad_except, "errors", lambda _: "a broad `except` can hide real failures"),
+    (
+        _nested_loop,
+        "performance",
+        lambda _: "a loop inside a loop: check how the work grows with the input",
+    ),
+    (
+        _forever,
+        "reliability",
+        lambda _: "`while True` — is there a bound on how long or how often it runs?",
+    ),
+    (
+        _reads_everything,
+        "scalability",
+        lambda node: f"`.{_attr_name(node)}()` reads everything into memory at once",  # type: ignore[arg-type]
+    ),
+    (
+        _fixed_sleep,
+        "reliability",
+        lambda _: "a fixed sleep: retries without backoff hammer a struggling service",
+    ),
+)
 
 
 def _too_broad(handler: ast.ExceptHandler) -> bool:

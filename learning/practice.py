@@ -21,6 +21,7 @@ from learning.submissions import Executor, InlineExecutor
 from learning.workspace import Outcome, Pending, outcome_of
 from progress import ProgressStore, StorageError
 from progress.attempts import code_hash
+from progress.db import row_id
 
 Grader = Callable[..., Report]
 
@@ -83,23 +84,27 @@ class Practice:
         if isinstance(self.executor, InlineExecutor) and isinstance(self.executor.exercises, dict):
             self.executor.exercises.setdefault(exercise.slug, exercise)  # grade what was handed in
         try:
-            last = self.store.last_attempt(self.learner_id, exercise.slug)
-            if last is not None and last.code_hash == code_hash(code) and last.state != "failed":
-                # A double click, a second tab: answer with that attempt, grade nothing new.
-                shown = outcome_of(last, self.store)
-                if isinstance(shown, Outcome):
-                    shown.repeated = True
-                if shown is not None:
-                    return shown
+            repeated = self._repeated(exercise, code)
+            if repeated is not None:
+                return repeated
             attempt, _ = self.store.enqueue(self.learner_id, exercise.slug, code)
         except StorageError as exc:
             report = Report.not_gradable(
                 exercise.slug, "hidden", ErrorKind.INTERNAL, "Your submission was not stored."
             )
             return Outcome(report=report, code=code, kind="submit", storage_error=str(exc))
-        assert attempt.id is not None
-        self.executor.dispatch(attempt.id)
-        return self.result(attempt.id)
+        self.executor.dispatch(row_id(attempt))
+        return self.result(row_id(attempt))
+
+    def _repeated(self, exercise: Exercise, code: str) -> Outcome | Pending | None:
+        """A double click or a second tab sends the same code: that attempt, graded or not."""
+        last = self.store.last_attempt(self.learner_id, exercise.slug)
+        if last is None or last.code_hash != code_hash(code) or last.state == "failed":
+            return None
+        shown = outcome_of(last, self.store)
+        if isinstance(shown, Outcome):
+            shown.repeated = True
+        return shown
 
     def wait(
         self, shown: Outcome | Pending, timeout: float, poll: float = 0.1

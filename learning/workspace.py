@@ -15,6 +15,7 @@ from grading.submission import MAX_BYTES
 from learning import flaw
 from learning.access import AccessDenied, Actor, require_owner, require_reader
 from progress import Attempt, ExerciseProgress, FlawAnswer, ProgressStore
+from progress.db import row_id
 from progress.models import IN_FLIGHT, AttemptState
 
 
@@ -44,15 +45,14 @@ class Pending:
 def outcome_of(attempt: Attempt, store: ProgressStore) -> Outcome | Pending | None:
     """What an attempt shows: its result once graded, its place while in flight, the reason
     when the system could not grade it (not counted). None for a report this grader cannot read."""
-    assert attempt.id is not None
     if attempt.state in IN_FLIGHT:
-        position = store.queue_position(attempt.id) if attempt.state == AttemptState.QUEUED else 0
-        return Pending(attempt.id, attempt.state, position, attempt.code)
+        queued = attempt.state == AttemptState.QUEUED
+        position = store.queue_position(row_id(attempt)) if queued else 0
+        return Pending(row_id(attempt), attempt.state, position, attempt.code)
     if attempt.state == AttemptState.FAILED:
-        report = Report.not_gradable(
-            attempt.exercise, "hidden", ErrorKind.INTERNAL, attempt.error_reason or "Not graded."
-        )
-        return Outcome(report=report, code=attempt.code, kind="submit")
+        reason = attempt.error_reason or "Not graded."
+        failed = Report.not_gradable(attempt.exercise, "hidden", ErrorKind.INTERNAL, reason)
+        return Outcome(report=failed, code=attempt.code, kind="submit")
     report = stored_report(attempt)
     if report is None:
         return None

@@ -12,7 +12,7 @@ from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
-from progress.db import Repository, StorageError, as_utc
+from progress.db import Repository, StorageError, as_utc, changed_rows, row_id
 from progress.models import (
     Account,
     AccountToken,
@@ -47,8 +47,7 @@ class AccountRepository(Repository):
                     session.commit()
                 except IntegrityError:
                     continue  # another session created it first: read it back
-                assert learner.id is not None
-                return learner.id
+                return row_id(learner)
         raise StorageError(f"Could not create the learner {handle!r}.")
 
     def learner(self, learner_id: int) -> Learner | None:
@@ -91,9 +90,8 @@ class AccountRepository(Repository):
             try:
                 session.add(learner)
                 session.flush()
-                assert learner.id is not None
                 account = Account(
-                    learner_id=learner.id,
+                    learner_id=row_id(learner),
                     email=email,
                     password_hash=password_hash,
                     role=role,
@@ -189,15 +187,15 @@ class AccountRepository(Repository):
         """Revoke one session (by token hash) or all of an account's, optionally keeping one."""
         query = update(AuthSession).where(col(AuthSession.revoked_at).is_(None))
         if token_hash is not None:
-            query = query.where(AuthSession.token_hash == token_hash)
+            query = query.where(col(AuthSession.token_hash) == token_hash)
         if account_id is not None:
-            query = query.where(AuthSession.account_id == account_id)
+            query = query.where(col(AuthSession.account_id) == account_id)
         if keep is not None:
-            query = query.where(AuthSession.token_hash != keep)
+            query = query.where(col(AuthSession.token_hash) != keep)
         with self._session() as session:
-            result = session.exec(query.values(revoked_at=utc_now()))  # type: ignore[call-overload]
+            revoked = changed_rows(session, query.values(revoked_at=utc_now()))
             session.commit()
-            return int(result.rowcount or 0)
+            return revoked
 
     # One-time links ----------------------------------------------------------------------
 
@@ -224,13 +222,14 @@ class AccountRepository(Repository):
             ).first()
             if token is None or token.used_at is not None or as_utc(token.expires_at) <= now:
                 return None
-            claimed = session.exec(
-                update(AccountToken)  # type: ignore[call-overload]
+            claimed = changed_rows(
+                session,
+                update(AccountToken)
                 .where(col(AccountToken.id) == token.id, col(AccountToken.used_at).is_(None))
-                .values(used_at=now)
+                .values(used_at=now),
             )
             session.commit()
-            return token if claimed.rowcount == 1 else None
+            return token if claimed == 1 else None
 
     def peek_token(self, token_hash: str) -> AccountToken | None:
         with self._session() as session:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import sqlalchemy as sa
 from sqlalchemy import Integer, cast, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
-from progress.db import Repository, StorageError, as_utc
+from progress.db import Repository, StorageError, as_utc, changed_rows
 from progress.models import IN_FLIGHT, Attempt, AttemptState, utc_now
 
 if TYPE_CHECKING:  # progress never needs the grader at run time, only its report's shape
@@ -120,9 +121,11 @@ class AttemptRepository(Repository):
         if attempt_ids is not None:
             query = query.where(col(Attempt.id).in_(attempt_ids))
         with self._session() as session:
-            result = session.exec(query.values(state=AttemptState.QUEUED.value, started_at=None))  # type: ignore[call-overload]
+            moved = changed_rows(
+                session, query.values(state=AttemptState.QUEUED.value, started_at=None)
+            )
             session.commit()
-            return int(result.rowcount or 0)
+            return moved
 
     def queued_ids(self) -> list[int]:
         query = (
@@ -150,7 +153,7 @@ class AttemptRepository(Repository):
             .values(**values)
         )
         with self._session() as session:
-            moved = session.exec(query).rowcount  # type: ignore[call-overload]
+            moved = changed_rows(session, query)
             session.commit()
             return session.get(Attempt, attempt_id) if moved == 1 else None
 
@@ -176,19 +179,22 @@ class AttemptRepository(Repository):
     def exercise_progress(self, learner_id: int) -> dict[str, ExerciseProgress]:
         """Per exercise attempted: graded attempts, best score, solved, last attempt time."""
         query = (
-            select(
-                Attempt.exercise,
+            sa.select(
+                col(Attempt.exercise),
                 func.count(col(Attempt.id)),
                 func.max(Attempt.score),
                 # MAX over 0/1: PostgreSQL has no max(boolean).
                 func.max(cast(Attempt.solved, Integer)),
                 func.max(Attempt.created_at),
             )
-            .where(Attempt.learner_id == learner_id, Attempt.state == AttemptState.GRADED.value)
-            .group_by(Attempt.exercise)
+            .where(
+                col(Attempt.learner_id) == learner_id,
+                col(Attempt.state) == AttemptState.GRADED.value,
+            )
+            .group_by(col(Attempt.exercise))
         )
         with self._session() as session:
-            rows = session.exec(query).all()
+            rows = session.execute(query).all()
         return {
             slug: ExerciseProgress(slug, count, best or 0, bool(solved), as_utc(last))
             for slug, count, best, solved, last in rows
@@ -199,7 +205,7 @@ def code_hash(code: str) -> str:
     return hashlib.sha256(code.encode("utf-8", errors="replace")).hexdigest()
 
 
-def _graded_fields(report: Report) -> dict[str, object]:
+def _graded_fields(report: Report) -> dict[str, Any]:
     return {
         "report": report.to_dict(),
         "status": str(report.status),

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any, cast
 
-from sqlalchemy import Engine
+from sqlalchemy import CursorResult, Engine, Executable
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -22,6 +23,21 @@ class StorageError(RuntimeError):
 def as_utc(moment: datetime) -> datetime:
     # SQLite hands datetimes back without a zone; they were stored in UTC.
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def changed_rows(session: Session, statement: Executable) -> int:
+    """Execute an UPDATE or DELETE and say how many rows it changed (conditional updates use
+    this to learn whether they won)."""
+    result = cast(CursorResult[Any], session.execute(statement))
+    return int(result.rowcount or 0)
+
+
+def row_id(row: object) -> int:
+    """The primary key of a stored row (rows read back or committed always have one)."""
+    value = getattr(row, "id", None)
+    if not isinstance(value, int):
+        raise StorageError("A row was used before it was saved; try again.")
+    return value
 
 
 class Repository:

@@ -38,9 +38,7 @@ def downgrade(engine: Engine, revision: str) -> None:
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return str(ScriptDirectory.from_config(alembic_config()).get_current_head())
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -37,7 +37,8 @@ def quota_status(
     today = now.astimezone(zone).date()
 
     # Both boundaries are the tenant's midnights, each built from its own date: a day with a
-    # clock change is 23 or 25 hours long, so "start + 24 hours" would miss the next midnight.
+    # clock change is 23 or 25 hours long, so adding 24 hours to the start once it is in UTC
+    # would miss the next midnight.
     day_start = local_midnight_utc(today, zone)
     day_end = local_midnight_utc(today + timedelta(days=1), zone)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any, Callable, TypeVar
 
@@ -39,6 +40,10 @@ class CircuitBreaker:
         self._failures = 0
         self._opened_at = 0.0
         self._trial_in_flight = False
+        # Guards the bookkeeping only, never the call to the service: the check "may this
+        # caller be the trial?" and the claim "I am the trial" must happen as one step, or two
+        # workers reaching the half-open breaker at once both become the trial.
+        self._lock = threading.Lock()
 
     @property
     def state(self) -> str:
@@ -54,23 +59,31 @@ class CircuitBreaker:
         except Exception:
             self._record_failure(trial)
             raise
+        else:
+            self._record_success()
         finally:
             if trial:
-                self._trial_in_flight = False
-        self._state, self._failures = CLOSED, 0
+                with self._lock:
+                    self._trial_in_flight = False
         return result
 
     def _admit(self) -> bool:
         """Let the call through (True when it is the half-open trial) or raise CircuitOpen."""
-        state = self.state
-        if state == CLOSED:
-            return False
-        if state == HALF_OPEN and not self._trial_in_flight:
-            self._trial_in_flight = True
-            return True
+        with self._lock:
+            state = self.state
+            if state == CLOSED:
+                return False
+            if state == HALF_OPEN and not self._trial_in_flight:
+                self._trial_in_flight = True
+                return True
         raise CircuitOpen("tax-rate service unavailable, failing fast")
 
+    def _record_success(self) -> None:
+        with self._lock:
+            self._state, self._failures = CLOSED, 0
+
     def _record_failure(self, trial: bool) -> None:
-        self._failures += 1
-        if trial or self._failures >= self.failure_threshold:
-            self._state, self._opened_at, self._failures = OPEN, self._clock(), 0
+        with self._lock:
+            self._failures += 1
+            if trial or self._failures >= self.failure_threshold:
+                self._state, self._opened_at, self._failures = OPEN, self._clock(), 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from config.settings import PROJECT_ROOT
+from course import LIMITATIONS
 from learning.checklist import blank_checklist, reality_check
 
 RISKY = """\
@@ -29,16 +31,19 @@ def _by_key(source: str):
     return report, {item.key: item for item in items}
 
 
-def test_the_checklist_covers_the_seven_review_areas():
-    assert [item.title for item in blank_checklist()] == [
-        "Security",
-        "Error handling",
-        "Performance",
-        "Scalability",
-        "Reliability",
-        "Business logic",
-        "Human review",
+def test_the_checklist_covers_the_eight_limitations_in_course_order():
+    assert [item.key for item in blank_checklist()] == list(LIMITATIONS)
+
+
+def test_the_checklist_has_the_areas_of_lesson_10s_one_page_checklist():
+    lesson = (PROJECT_ROOT / "lessons" / "10-practice.md").read_text(encoding="utf-8")
+    table = lesson.split("## The one-page checklist", 1)[1].split("\n## ", 1)[0]
+    rows = [
+        line.split("|")[1].strip(" *") for line in table.splitlines() if line.startswith("| **")
     ]
+    titles = [item.title for item in blank_checklist()]
+    assert len(rows) == len(titles) == 8
+    assert all(row.split()[0].lower() in t.lower() for row, t in zip(rows, titles, strict=True))
 
 
 def test_risky_code_raises_signals_in_the_matching_areas():
@@ -65,4 +70,4 @@ def test_clean_code_has_no_signals():
 def test_a_syntax_error_is_reported_not_raised():
     report, items = _by_key("def broken(:\n")
     assert report.status == "error"
-    assert len(items) == 7
+    assert len(items) == len(LIMITATIONS)

@@ -71,7 +71,9 @@ class LazyLog:
         pass
 
 
-@pytest.mark.parametrize("count,seed", [(1, 3), (40, 11), (503, 29)])
+@pytest.mark.parametrize(
+    "count,seed", [(1, 3), (40, 11), (503, 29)], ids=["a single request", "a short log", "a few hundred requests"]
+)
 def test_counts_requests_by_status_and_bytes(count, seed):
     """Every request is counted under its status code and its body size added to bytes_sent — the
     dashboard's error rate and bandwidth figures come from these numbers."""

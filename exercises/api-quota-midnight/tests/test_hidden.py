@@ -49,7 +49,19 @@ def calls_around(now, rng, n=60, spread_hours=40):
     return sorted(now + timedelta(minutes=rng.randint(-spread_hours * 60, 60)) for _ in range(n))
 
 
-@pytest.mark.parametrize("tz_name", ZONES)
+@pytest.mark.parametrize(
+    "tz_name",
+    ZONES,
+    ids=[
+        "a tenant in the eastern United States",
+        "a tenant on the United States west coast",
+        "a tenant in a half-hour zone",
+        "a tenant in eastern Australia",
+        "a tenant in central Europe",
+        "a tenant in New Zealand",
+        "a tenant in Brazil",
+    ],
+)
 def test_counts_calls_of_the_tenants_own_day(tz_name):
     """Only calls made since the tenant's own midnight count towards today's quota — counting from
     midnight UTC blocks customers far from UTC with yesterday's calls, or lets them overspend."""
@@ -59,7 +71,11 @@ def test_counts_calls_of_the_tenants_own_day(tz_name):
         check(calls_around(now, rng), now, tz_name)
 
 
-@pytest.mark.parametrize("tz_name", ["America/New_York", "Asia/Kolkata", "Australia/Sydney"])
+@pytest.mark.parametrize(
+    "tz_name",
+    ["America/New_York", "Asia/Kolkata", "Australia/Sydney"],
+    ids=["a tenant behind UTC", "a tenant in a half-hour zone", "a tenant far ahead of UTC"],
+)
 def test_resets_at_the_tenants_next_midnight(tz_name):
     """`resets_at` is the instant of the tenant's next midnight, in UTC — the dashboard shows it
     and API clients schedule their retries by it."""
@@ -71,23 +87,37 @@ def test_resets_at_the_tenants_next_midnight(tz_name):
 
 
 def test_midnight_itself_starts_the_new_day():
-    """A call at the tenant's midnight exactly counts for the new day, and one a microsecond
-    earlier for the old day — the window is midnight inclusive to midnight exclusive."""
+    """A call at the tenant's midnight exactly counts for the new day, one a microsecond earlier
+    for the old day, and one exactly at the next midnight for tomorrow — the window is midnight
+    inclusive to midnight exclusive, or a call is counted on two days."""
     zone = ZoneInfo("America/Los_Angeles")
     midnight = datetime(2024, 8, 20, tzinfo=zone).astimezone(UTC)
-    calls = [midnight - timedelta(microseconds=1), midnight, midnight + timedelta(hours=5)]
+    next_midnight = datetime(2024, 8, 21, tzinfo=zone).astimezone(UTC)
+    calls = [midnight - timedelta(microseconds=1), midnight, midnight + timedelta(hours=5), next_midnight]
     status = check(calls, midnight + timedelta(hours=6), "America/Los_Angeles")
     assert status.used == 2, f"used={status.used}"
 
 
-@pytest.mark.parametrize("tz_name,day", [
-    ("Europe/Berlin", date(2024, 3, 31)), ("Europe/Berlin", date(2024, 10, 27)),
-    ("America/New_York", date(2024, 3, 10)), ("America/New_York", date(2024, 11, 3)),
-    ("Australia/Sydney", date(2024, 4, 7)), ("Australia/Sydney", date(2024, 10, 6)),
-])
+@pytest.mark.parametrize(
+    "tz_name,day",
+    [
+        ("Europe/Berlin", date(2024, 3, 31)), ("Europe/Berlin", date(2024, 10, 27)),
+        ("America/New_York", date(2024, 3, 10)), ("America/New_York", date(2024, 11, 3)),
+        ("Australia/Sydney", date(2024, 4, 7)), ("Australia/Sydney", date(2024, 10, 6)),
+    ],
+    ids=[
+        "a European spring-forward day",
+        "a European fall-back day",
+        "an American spring-forward day",
+        "an American fall-back day",
+        "an Australian fall-back day",
+        "an Australian spring-forward day",
+    ],
+)
 def test_days_when_the_clocks_change(tz_name, day):
     """On the days the clocks change, the tenant's day is 23 or 25 hours long: it still runs from
-    their midnight to their next midnight — adding 24 hours misses the real reset by an hour."""
+    their midnight to their next midnight — adding 24 hours to the start once it is in UTC (or
+    reusing today's UTC offset) misses the real reset by an hour."""
     zone = ZoneInfo(tz_name)
     start = datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
     end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone).astimezone(UTC)

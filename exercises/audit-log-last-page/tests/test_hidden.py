@@ -31,7 +31,18 @@ def walk(log, per_page):
         assert number <= len(log) + 2, "has_next never became False"
 
 
-@pytest.mark.parametrize("total,per_page", [(61, 25), (26, 25), (7, 3), (101, 100), (5, 1), (99, 10)])
+@pytest.mark.parametrize(
+    "total,per_page",
+    [(61, 25), (26, 25), (7, 3), (101, 100), (5, 1), (99, 10)],
+    ids=[
+        "a last page with a few events",
+        "a last page with a single event",
+        "small pages with one event left over",
+        "the largest page size with one event left over",
+        "one event per page",
+        "a last page that is almost full",
+    ],
+)
 def test_following_next_shows_every_event_once(total, per_page):
     """Following "Next" from the first page shows every event exactly once, in order, and then
     stops — an audit log whose oldest events can't be reached hides exactly what a security
@@ -43,7 +54,9 @@ def test_following_next_shows_every_event_once(total, per_page):
     assert shown == log, "events were shown out of order or more than once"
 
 
-@pytest.mark.parametrize("seed", [3, 8, 21])
+@pytest.mark.parametrize(
+    "seed", [3, 8, 21], ids=["a first set of random logs", "a second set of random logs", "a third set of random logs"]
+)
 def test_page_count_includes_a_partly_filled_last_page(seed):
     """`pages` counts a partly filled last page as a page, and that last page opens with the
     remaining events — the console draws its page links from `pages`."""
@@ -62,7 +75,11 @@ def test_page_count_includes_a_partly_filled_last_page(seed):
         assert last.has_next is False, "the last page says there is a next page"
 
 
-@pytest.mark.parametrize("total,per_page", [(50, 25), (100, 10), (3, 1), (100, 100)])
+@pytest.mark.parametrize(
+    "total,per_page",
+    [(50, 25), (100, 10), (3, 1), (100, 100)],
+    ids=["two full pages", "ten full pages", "one event per page", "one full page of the largest size"],
+)
 def test_exact_multiple_has_no_empty_extra_page(total, per_page):
     """When the events fill the pages exactly, there is no empty extra page: the last full page
     has no "Next", and the page after it is a 404 — a "Next" button leading to nothing looks broken."""
@@ -98,7 +115,9 @@ def test_empty_log_is_one_empty_page():
         paginate([], 2, 25)
 
 
-@pytest.mark.parametrize("number", [0, -1, 4, 40])
+@pytest.mark.parametrize(
+    "number", [0, -1, 4, 40], ids=["page zero", "a negative page", "the page just after the last", "a page far past the end"]
+)
 def test_pages_outside_the_log_are_not_found(number):
     """Page numbers below 1 or past the last page raise PageOutOfRange, which the API answers
     with 404 — never an empty 200 or a crash."""
@@ -106,7 +125,11 @@ def test_pages_outside_the_log_are_not_found(number):
         paginate(make_log(61), number, 25)
 
 
-@pytest.mark.parametrize("per_page", [0, -5, 101, 1000])
+@pytest.mark.parametrize(
+    "per_page",
+    [0, -5, 101, 1000],
+    ids=["a page size of zero", "a negative page size", "one more than the maximum", "far more than the maximum"],
+)
 def test_page_size_is_validated(per_page):
     """A page size outside 1–100 raises ValueError (answered with 400) — an unbounded page size
     brings back the giant response the ticket was about."""

@@ -54,7 +54,9 @@ def test_closed_breaker_passes_results_and_errors_through():
     assert caught.value is service.last_error, "the service's error was replaced"
 
 
-@pytest.mark.parametrize("threshold", [2, 3, 5])
+@pytest.mark.parametrize(
+    "threshold", [2, 3, 5], ids=["a low failure threshold", "a medium failure threshold", "the usual failure threshold"]
+)
 def test_opens_after_consecutive_failures_and_fails_fast(threshold):
     """After the configured number of consecutive failures the breaker opens: further calls raise CircuitOpen at once without calling the service, so requests stop piling up on a dead dependency."""
     clock, service = FakeClock(), TaxService()
@@ -91,7 +93,9 @@ def test_stays_open_until_the_reset_timeout():
     assert service.calls == 2 and breaker.state == "open", f"calls={service.calls}, state={breaker.state!r}"
 
 
-@pytest.mark.parametrize("timeout", [30.0, 5.0, 120.0])
+@pytest.mark.parametrize(
+    "timeout", [30.0, 5.0, 120.0], ids=["the usual reset timeout", "a short reset timeout", "a long reset timeout"]
+)
 def test_half_opens_after_the_timeout_and_closes_when_the_trial_succeeds(timeout):
     """Once the reset timeout has passed, the breaker is half-open and lets a trial call through; if it succeeds the breaker closes and traffic flows again — otherwise the feature stays disabled forever after one bad minute."""
     clock, service = FakeClock(), TaxService()

@@ -143,7 +143,11 @@ def test_full_slot_leaves_connection_clean(conn, db_path):
     assert state(db_path, 21)[1:] == (2, [6003, 6004])
 
 
-@pytest.mark.parametrize("slot_id,already", [(11, []), (20, [8001, 8002]), (21, [8101, 8102, 8103, 8104, 8105])])
+@pytest.mark.parametrize(
+    "slot_id,already",
+    [(11, []), (20, [8001, 8002]), (21, [8101, 8102, 8103, 8104, 8105])],
+    ids=["a one-person consultation", "a small group class with one place left", "a larger class with one place left"],
+)
 def test_two_receptionists_racing_for_the_last_place_never_overbook(conn, db_path, slot_id, already):
     """When another receptionist books the last place while this booking is in progress, the slot is never overbooked: one of the two gets the place, the other gets SlotFull."""
     seed_bookings(db_path, slot_id, already)
@@ -159,7 +163,11 @@ def test_two_receptionists_racing_for_the_last_place_never_overbook(conn, db_pat
     assert len(patients) == capacity, "the last place was left empty"
 
 
-@pytest.mark.parametrize("slot_id,already", [(20, [8001]), (21, [8101, 8102])])
+@pytest.mark.parametrize(
+    "slot_id,already",
+    [(20, [8001]), (21, [8101, 8102])],
+    ids=["a small group class with room for both", "a larger class with room for both"],
+)
 def test_concurrent_bookings_with_room_keep_the_counter_right(conn, db_path, slot_id, already):
     """When another booking for the same slot commits while this one is in progress and there is room for both, the slot's booked counter still equals the number of bookings (no lost update)."""
     seed_bookings(db_path, slot_id, already)

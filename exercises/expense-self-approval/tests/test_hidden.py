@@ -15,7 +15,9 @@ def badge(employee_id):
     return f"{employee_id:06d}"
 
 
-@pytest.mark.parametrize("seed", [5, 23, 61])
+@pytest.mark.parametrize(
+    "seed", [5, 23, 61], ids=["a first group of employees", "a second group of employees", "a third group of employees"]
+)
 def test_approving_your_own_claim_is_refused(seed):
     """An approver can't approve a claim they submitted themselves, with their id exactly as the
     gateway sends it — otherwise anyone with an approval limit can pay themselves."""
@@ -37,7 +39,7 @@ def test_self_approval_refused_with_an_unpadded_header():
             raise AssertionError("an employee approved their own claim")
 
 
-@pytest.mark.parametrize("seed", [2, 40])
+@pytest.mark.parametrize("seed", [2, 40], ids=["a first group of employees", "a second group of employees"])
 def test_another_approver_can_approve(seed):
     """A different employee within their limit approves the claim: it comes back `approved`, with
     `approved_by` set to the approver's id as an int — the four-eyes check must not block
@@ -71,7 +73,7 @@ def test_only_listed_approvers_can_approve():
         approve_claim(Claim(id=11, employee_id=1205, amount_cents=100), badge(777), {8801: 25_000})
 
 
-@pytest.mark.parametrize("status", ["approved", "rejected"])
+@pytest.mark.parametrize("status", ["approved", "rejected"], ids=["an already approved claim", "a rejected claim"])
 def test_only_submitted_claims_can_be_approved(status):
     """A claim that was already approved or rejected can't be approved (again) — a replayed
     request must not pay a claim twice or overturn a rejection."""

@@ -130,3 +130,24 @@ def test_stores_do_not_share_flags(tmp_path):
     assert a.is_enabled("dark-mode", "acme") is True
     assert b.is_enabled("dark-mode", "acme") is False
     assert a.is_enabled("dark-mode", "globex") is True, "one store answered from the other's file"
+
+
+def test_rollback_to_an_older_file_is_seen(flags_file):
+    """A deployed flags file whose modification time is older than the one it replaces (a
+    rollback, or a deploy that keeps the repository's timestamps) is still read — "changed"
+    means different, not newer, or rolling back a bad flag does nothing."""
+    store = FlagStore(flags_file)
+    assert store.is_enabled("dark-mode", "acme") is True
+    rolled_back = flip(FLAGS, "dark-mode", enabled=False)
+    write_flags(flags_file, rolled_back, T0 - 3600 * 10**9)
+    assert store.is_enabled("dark-mode", "acme") is False, "a file with an older mtime was not read"
+
+
+def test_same_second_edit_in_place_is_seen(flags_file):
+    """An in-place edit that keeps the modification time (the volume stores whole seconds) but
+    changes the file's size is still read — the brief's signature is (mtime, size, inode)."""
+    store = FlagStore(flags_file)
+    assert store.is_enabled("new-billing", "initech") is False
+    edited = flip(FLAGS, "new-billing", tenants=["acme", "globex", "initech"])
+    write_flags(flags_file, edited, T0, replace=False)
+    assert store.is_enabled("new-billing", "initech") is True, "an in-place edit with the same mtime was not seen"

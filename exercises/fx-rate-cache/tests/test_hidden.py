@@ -152,7 +152,7 @@ def test_evicts_least_recently_used_first():
     assert len(cache) == 3, f"len(cache) was {len(cache)}"
 
 
-@pytest.mark.parametrize("bad", [0, -5])
+@pytest.mark.parametrize("bad", [0, -5], ids=["a maxsize of zero", "a negative maxsize"])
 def test_rejects_a_useless_maxsize(bad):
     """A maxsize below 1 is a configuration mistake and raises ValueError at construction."""
     with pytest.raises(ValueError):

@@ -31,7 +31,9 @@ def own_cc(invoice, extra=()):
     return sorted(wanted)
 
 
-@pytest.mark.parametrize("seed", [1, 7, 42])
+@pytest.mark.parametrize(
+    "seed", [1, 7, 42], ids=["a first nightly run", "a second nightly run", "a third nightly run"]
+)
 def test_each_email_copies_only_its_own_billing_contact(seed):
     """In a run of many invoices built one after another, each e-mail is copied only to its own
     account's billing contact — a CC left over from an earlier call sends one customer's invoice

@@ -73,7 +73,11 @@ def expected_rows(rows, since):
             for r in sorted(rows) if r[5] >= since]
 
 
-@pytest.mark.parametrize("since,seed", [("2025-02-01", 3), ("2025-02-15", 8), ("2025-02-27", 21)])
+@pytest.mark.parametrize(
+    "since,seed",
+    [("2025-02-01", 3), ("2025-02-15", 8), ("2025-02-27", 21)],
+    ids=["a date before every order", "a date in the middle of the month", "a date near the end of the month"],
+)
 def test_exports_orders_since_date_in_id_order(since, seed):
     """The CSV has the agreed header and one line per order created on or after the date, in order
     id order with the total in euros — finance imports this file into their spreadsheets."""
@@ -103,7 +107,8 @@ def test_quotes_names_with_commas_and_small_amounts():
     db.add([(7, 'Smith, Jane "JJ"', "jane@example.org", 5, "paid", "2025-03-02T09:00:00"),
             (9, "O'Neil & Sons, Ltd", "ap@oneil.example", 100000, "shipped", "2025-03-02T10:00:00")])
     out = Download(db)
-    assert export_orders_csv(db.conn, out, "2025-03-01") == 2
+    count = export_orders_csv(db.conn, out, "2025-03-01")
+    assert count == 2, f"returned {count!r} for two orders"
     got = out.rows()
     assert ["7", 'Smith, Jane "JJ"', "jane@example.org", "0.05", "paid", "2025-03-02T09:00:00"] == got[1], got[1]
     assert ["9", "O'Neil & Sons, Ltd", "ap@oneil.example", "1000.00", "shipped", "2025-03-02T10:00:00"] == got[2], got[2]

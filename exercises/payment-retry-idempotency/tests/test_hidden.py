@@ -1,3 +1,6 @@
+import importlib
+import sys
+
 import pytest
 
 from order_payment import charge_order
@@ -68,6 +71,7 @@ def charged(gateway, order):
 @pytest.mark.parametrize(
     "order",
     [ORDER, Order(7, "cus_a11", 100, "GBP"), Order(991_002, "cus_zz9", 129_999, "EUR")],
+    ids=["a typical order", "a small order in another currency", "a large order"],
 )
 def test_charges_the_order_total(order):
     """A normal checkout still charges the customer's card exactly once for the order total and returns that Charge."""
@@ -90,7 +94,16 @@ def test_transient_timeouts_are_still_retried():
     assert gateway.charges[0] == result
 
 
-@pytest.mark.parametrize("script", [[LOST, OK], [LOST, LOST, OK], [DROPPED, LOST, OK], [LOST, DROPPED, OK]])
+@pytest.mark.parametrize(
+    "script",
+    [[LOST, OK], [LOST, LOST, OK], [DROPPED, LOST, OK], [LOST, DROPPED, OK]],
+    ids=[
+        "one lost response",
+        "two lost responses in a row",
+        "a dropped request, then a lost response",
+        "a lost response, then a dropped request",
+    ],
+)
 def test_lost_response_does_not_charge_twice(script):
     """When the gateway charged the card but the response was lost in a timeout, the retry must not charge again — the customer pays once and gets the original charge back."""
     gateway = FakePaystream(script)
@@ -147,3 +160,19 @@ def test_declined_card_is_not_retried():
         charge_order(ORDER, gateway, sleep=Sleeper())
     assert len(gateway.calls) == 1, f"{len(gateway.calls)} charge requests were sent"
     assert gateway.charges == []
+
+
+def test_rerun_in_a_new_worker_process_does_not_charge_twice():
+    """A redelivered job usually runs in a new worker process (the old one crashed or was
+    restarted), where nothing the first run kept in memory survives: the rerun must still find
+    the first charge instead of charging the card again."""
+    gateway = FakePaystream([LOST] + [DROPPED] * 10)
+    try:
+        charge_order(ORDER, gateway, sleep=Sleeper())
+    except GatewayTimeout:
+        pass  # the worker gave up and is restarted
+    restarted = importlib.reload(sys.modules[charge_order.__module__])
+    gateway.script = []
+    result = restarted.charge_order(ORDER, gateway, sleep=Sleeper())
+    assert len(charged(gateway, ORDER)) == 1, f"the card was charged {len(charged(gateway, ORDER))} times"
+    assert charged(gateway, ORDER)[0] == result

@@ -46,7 +46,11 @@ def check(prices, wanted, got):
     assert expected == got, "some prices differ from the supplier's"
 
 
-@pytest.mark.parametrize("seed, n", [(1, 7), (2, 130), (3, 301)])
+@pytest.mark.parametrize(
+    "seed, n",
+    [(1, 7), (2, 130), (3, 301)],
+    ids=["a handful of SKUs", "a little over one batch", "three full batches and a bit"],
+)
 def test_returns_supplier_price_for_each_sku(seed, n):
     """Every SKU the supplier knows gets its current price; SKUs it doesn't know are left out —
     the shop must not sell at a stale or made-up price."""
@@ -54,7 +58,17 @@ def test_returns_supplier_price_for_each_sku(seed, n):
     check(prices, wanted, fetch_prices(FakeSupplier(prices), wanted))
 
 
-@pytest.mark.parametrize("n_unique", [40, 100, 101, 250, 1000])
+@pytest.mark.parametrize(
+    "n_unique",
+    [40, 100, 101, 250, 1000],
+    ids=[
+        "less than one batch",
+        "exactly one full batch",
+        "one SKU more than a batch",
+        "a few batches",
+        "many batches",
+    ],
+)
 def test_requests_grow_with_batches_not_skus(n_unique):
     """The job makes one request per batch of up to 100 distinct SKUs, not one per SKU — every
     request is a round trip and counts against the supplier's 20-requests-per-second limit."""

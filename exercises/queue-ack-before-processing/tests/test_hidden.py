@@ -69,8 +69,9 @@ def orders(n, start=100):
 class Warehouse:
     """The handler: creates shipments; can fail for chosen orders."""
 
-    def __init__(self, broker, fail_times=None, crash_on=None, fail_always=()):
+    def __init__(self, broker, fail_times=None, crash_on=None, fail_always=(), fail_bare=()):
         self.broker = broker
+        self.fail_bare = set(fail_bare)  # orders whose error carries no message at all
         self.fail_times = dict(fail_times or {})
         self.crash_on = set(crash_on or ())
         self.fail_always = set(fail_always)
@@ -88,6 +89,8 @@ class Warehouse:
             raise WorkerCrash(f"killed while shipping order {order_id}")
         if order_id in self.fail_always:
             raise ValueError(f"order {order_id} references a discontinued SKU")
+        if order_id in self.fail_bare:
+            raise TimeoutError()
         if self.fail_times.get(order_id, 0) > 0:
             self.fail_times[order_id] -= 1
             raise ConnectionError("warehouse API unavailable")
@@ -174,3 +177,17 @@ def test_message_that_keeps_crashing_workers_is_dead_lettered():
     assert crashes == MAX_DELIVERIES, f"the worker crashed {crashes} times on the same message"
     assert "m2" in broker.dead, "the crash-looping message was not dead-lettered"
     assert not broker.in_flight and not broker.visible
+
+
+def test_dead_letter_reason_is_never_empty():
+    """A message dead-lettered because of an error that carries no text of its own still gets a
+    non-empty reason (at least the kind of error) — support triages the dead-letter queue by
+    reason, and an empty one tells them nothing."""
+    bodies = orders(3, start=1500)
+    broker = FakeBroker(bodies)
+    warehouse = Warehouse(broker, fail_bare={1501})
+    handled = drain(broker, warehouse)
+    assert list(broker.dead) == ["m2"], f"dead-lettered: {sorted(broker.dead)}"
+    reason = broker.dead["m2"]
+    assert isinstance(reason, str) and reason.strip(), f"the dead-letter reason was {reason!r}"
+    assert handled == 2, f"returned {handled}"

@@ -11,7 +11,8 @@ def tag(version):
 
 def random_versions(seed, n=30):
     rng = random.Random(seed)
-    versions = {(rng.randint(0, 12), rng.randint(0, 25), rng.randint(0, 25)) for _ in range(n)}
+    versions = {(rng.randint(0, 12), rng.randint(0, 25), rng.choice([rng.randint(0, 25), rng.randint(90, 130)]))
+                for _ in range(n)}
     return sorted(versions)
 
 
@@ -22,19 +23,37 @@ def shuffled_tags(versions, seed):
     return tags
 
 
-@pytest.mark.parametrize("older,newer", [
-    ((1, 9, 3), (1, 10, 0)), ((9, 9, 9), (10, 0, 0)), ((2, 3, 9), (2, 3, 10)), ((1, 99, 99), (2, 0, 0)),
-])
+@pytest.mark.parametrize(
+    "older,newer",
+    [
+        ((1, 9, 3), (1, 10, 0)),
+        ((9, 9, 9), (10, 0, 0)),
+        ((2, 3, 9), (2, 3, 10)),
+        ((1, 99, 99), (2, 0, 0)),
+        ((1, 99, 0), (1, 100, 0)),
+        ((3, 4, 99), (3, 4, 120)),
+    ],
+    ids=[
+        "a two-digit minor version",
+        "a two-digit major version",
+        "a two-digit patch version",
+        "a new major after high minor and patch numbers",
+        "a three-digit minor version",
+        "a three-digit patch version",
+    ],
+)
 def test_two_digit_parts_are_newer(older, newer):
-    """A release with a two-digit part is newer than one with a smaller single-digit part in the
-    same place — text order would deploy the older release and roll production back."""
+    """A release whose part has more digits (10, 100, ...) is newer than one with a smaller part in
+    the same place — text order would deploy the older release and roll production back."""
     for tags in ([tag(older), tag(newer)], [tag(newer), tag(older)]):
         got = latest_release(tags)
         assert type(got) is str, f"latest_release returned a {type(got).__name__}"
         assert got == tag(newer), f"latest of two releases was {got}"
 
 
-@pytest.mark.parametrize("seed", [4, 16, 33])
+@pytest.mark.parametrize(
+    "seed", [4, 16, 33], ids=["a first shuffled tag list", "a second shuffled tag list", "a third shuffled tag list"]
+)
 def test_latest_release_is_the_highest_version(seed):
     """`/deploy latest` picks the highest version among many stable tags in any order, ignoring
     pre-releases and other tags."""
@@ -43,7 +62,7 @@ def test_latest_release_is_the_highest_version(seed):
     assert type(got) is str and got == tag(versions[-1]), f"picked {got}"
 
 
-@pytest.mark.parametrize("seed", [5, 27])
+@pytest.mark.parametrize("seed", [5, 27], ids=["a first shuffled tag list", "a second shuffled tag list"])
 def test_changelog_lists_newer_releases_oldest_first(seed):
     """The changelog lists exactly the releases newer than the running one, in version order,
     oldest first — otherwise users miss what changed, or see releases they already have."""

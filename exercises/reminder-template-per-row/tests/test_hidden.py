@@ -71,7 +71,7 @@ def check(expected, got):
         assert want == have, f"appointment {want.appointment_id}: got {have!r}"
 
 
-@pytest.mark.parametrize("seed", [2, 13])
+@pytest.mark.parametrize("seed", [2, 13], ids=["a first mixed evening", "a second mixed evening"])
 def test_each_appointment_gets_its_clinics_wording(seed):
     """Every reminder uses the wording of the patient's own clinic, filled in with that
     appointment's details — patients must not get another clinic's message."""

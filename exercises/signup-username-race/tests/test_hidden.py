@@ -141,3 +141,21 @@ def test_username_rules_still_apply(conn):
     for bad in ["ab", "  x ", "z" * 40]:
         with pytest.raises(ValueError):
             register_user(conn, bad, "bad@example.org")
+
+
+def test_other_database_errors_reach_the_caller(conn, db_path):
+    """A database failure that is not a username clash (here the database is locked by another
+    writer) reaches the caller as the database error, not as UsernameTaken — telling someone
+    their name is taken when the database is down sends them away for nothing and hides the
+    outage from the error logs."""
+    blocker = sqlite3.connect(db_path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            register_user(conn, "free_name", "free@example.org")
+    except UsernameTaken:
+        pytest.fail("a locked database was reported as UsernameTaken")
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert rows_for(db_path, "free_name") == [], "an account was created although the insert failed"

@@ -70,7 +70,9 @@ def check(expected, result):
     assert expected == got, f"expected {len(expected)} new SKUs, got {len(got)}: {got[:5]}..."
 
 
-@pytest.mark.parametrize("seed", [1, 8, 21])
+@pytest.mark.parametrize(
+    "seed", [1, 8, 21], ids=["a first small feed", "a second small feed", "a third small feed"]
+)
 def test_finds_new_skus_in_feed_order(seed):
     """Every SKU of the feed that is not in the catalogue is reported, in the order the feed
     lists it — the buying team works through the list top to bottom."""
@@ -101,7 +103,11 @@ def test_inputs_are_not_modified():
     assert feed == feed_copy and catalogue == catalogue_copy, "an input list was changed"
 
 
-@pytest.mark.parametrize("n_feed, n_catalogue", [(300, 1200), (1200, 300), (800, 800)])
+@pytest.mark.parametrize(
+    "n_feed, n_catalogue",
+    [(300, 1200), (1200, 300), (800, 800)],
+    ids=["a feed smaller than the catalogue", "a feed larger than the catalogue", "a feed as large as the catalogue"],
+)
 def test_work_grows_linearly_with_feed_and_catalogue(n_feed, n_catalogue):
     """Checking the feed costs a few operations per SKU (at most 4 comparisons or hashes per
     SKU of feed and catalogue together) — a list scan per SKU turns the nightly sync of a

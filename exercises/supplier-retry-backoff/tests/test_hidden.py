@@ -62,7 +62,11 @@ def client(transport, sleeper, seed=7):
     return StockClient(transport, sleep=sleeper, rng=CountingRandom(seed))
 
 
-@pytest.mark.parametrize("sku,units", [("NL-4471", 12), ("NL-0090", 0), ("BX-31-L", 318)])
+@pytest.mark.parametrize(
+    "sku,units",
+    [("NL-4471", 12), ("NL-0090", 0), ("BX-31-L", 318)],
+    ids=["a few units in stock", "none in stock", "hundreds in stock"],
+)
 def test_answers_on_first_try_without_sleeping(sku, units):
     """When the supplier answers straight away, the stock level comes back as an int after one request and no pause — the feature must keep working."""
     transport, sleeper = FakeTransport(0, {"available": units}), FakeSleeper()
@@ -72,7 +76,9 @@ def test_answers_on_first_try_without_sleeping(sku, units):
     assert sleeper.delays == [], f"slept {sleeper.delays}"
 
 
-@pytest.mark.parametrize("failures", [1, 2, 4])
+@pytest.mark.parametrize(
+    "failures", [1, 2, 4], ids=["one failure", "two failures", "failures up to the last attempt"]
+)
 def test_recovers_after_transient_failures(failures):
     """A few transient failures (503s, timeouts) are retried and the real answer is returned, with one pause before each retry."""
     transport, sleeper = FakeTransport(failures, {"available": 41}), FakeSleeper()
@@ -92,7 +98,9 @@ def test_gives_up_after_five_attempts_and_raises_the_last_error():
     assert len(sleeper.delays) == 4, f"slept {len(sleeper.delays)} times (no pause is needed after the last attempt)"
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 99])
+@pytest.mark.parametrize(
+    "seed", [1, 2, 3, 99], ids=["a first random seed", "a second random seed", "a third random seed", "a fourth random seed"]
+)
 def test_delays_back_off_exponentially_with_equal_jitter(seed):
     """Each pause is a random amount between half and all of the nominal delay, which starts at 1 s, doubles each retry and is capped at 5 s — so thousands of shops don't retry in lockstep and hammer a struggling supplier."""
     transport, sleeper = FakeTransport(10_000), FakeSleeper()
@@ -119,7 +127,11 @@ def test_jitter_comes_from_the_injected_rng():
     assert runs[5][0] != NOMINAL, "the pauses are exactly the nominal delays: there is no jitter"
 
 
-@pytest.mark.parametrize("status", ["404 unknown SKU", "401 bad API key", "400 malformed SKU"])
+@pytest.mark.parametrize(
+    "status",
+    ["404 unknown SKU", "401 bad API key", "400 malformed SKU"],
+    ids=["an unknown SKU", "a revoked API key", "a malformed SKU"],
+)
 def test_permanent_errors_are_not_retried(status):
     """A permanent rejection (bad SKU, bad credentials) is raised at once after a single request — retrying cannot change the answer and only wastes the rate limit."""
     transport = FakeTransport(10_000, make_error=lambda n: SupplierRejected(status))

@@ -91,7 +91,9 @@ def test_items_keep_their_json_shape():
         assert all(type(item[k]) is str for k in ("title", "status", "created_at")), f"bad item {item!r}"
 
 
-@pytest.mark.parametrize("asked", [201, 1000, 10**9])
+@pytest.mark.parametrize(
+    "asked", [201, 1000, 10**9], ids=["just over the maximum", "several times the maximum", "an absurdly large limit"]
+)
 def test_page_size_is_capped(asked):
     """Asking for a huge page returns at most 200 tickets: a client cannot make one request pull the
     whole table."""
@@ -102,7 +104,7 @@ def test_page_size_is_capped(asked):
     assert db.rows_produced <= 202, f"the query fetched {db.rows_produced} rows for one page"
 
 
-@pytest.mark.parametrize("bad", [0, -1, -50])
+@pytest.mark.parametrize("bad", [0, -1, -50], ids=["a limit of zero", "a limit of minus one", "a large negative limit"])
 def test_rejects_a_limit_below_one(bad):
     """A limit below 1 is a client error and raises ValueError (the web layer answers 400)."""
     db = HelpdeskDb()
@@ -111,7 +113,9 @@ def test_rejects_a_limit_below_one(bad):
         list_tickets(db.conn, limit=bad)
 
 
-@pytest.mark.parametrize("limit", [1, 7, 50, 200])
+@pytest.mark.parametrize(
+    "limit", [1, 7, 50, 200], ids=["one ticket per page", "a small odd page size", "the default page size", "the maximum page size"]
+)
 def test_walking_all_pages_returns_every_ticket_once(limit):
     """Following next_cursor from the first page to the last returns every ticket exactly once, in
     order, and the last page (even a full one) has next_cursor None — no duplicates and no gaps."""
@@ -195,6 +199,12 @@ def test_each_page_reads_only_one_page_of_rows():
     base64.urlsafe_b64encode(b"{\"after\": 12}").decode(),
     base64.urlsafe_b64encode(b"1 OR 1=1").decode(),
     "' OR '1'='1",
+], ids=[
+    "plain text",
+    "symbols that are not base64",
+    "encoded JSON of the wrong shape",
+    "encoded SQL",
+    "an SQL injection attempt",
 ])
 def test_rejects_a_tampered_cursor(bad):
     """A cursor that the API did not issue raises ValueError (answered as 400) instead of crashing

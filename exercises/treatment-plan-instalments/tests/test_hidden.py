@@ -26,7 +26,9 @@ def instalments(plan):
     return [p.amount_cents for p in plan if p.kind == "instalment"]
 
 
-@pytest.mark.parametrize("seed", [2, 19, 77])
+@pytest.mark.parametrize(
+    "seed", [2, 19, 77], ids=["a first set of random plans", "a second set of random plans", "a third set of random plans"]
+)
 def test_payments_add_up_to_the_price(seed):
     """The deposit and the instalments always add up exactly to the treatment price — the
     accounting ledger rejects any plan that is even one cent short or over."""
@@ -45,7 +47,7 @@ def test_uneven_balance_over_three_months():
     assert got[0] >= got[1] >= got[2] and got[0] - got[2] <= 1, f"instalments {got}"
 
 
-@pytest.mark.parametrize("seed", [4, 58])
+@pytest.mark.parametrize("seed", [4, 58], ids=["a first set of random plans", "a second set of random plans"])
 def test_instalments_differ_by_at_most_a_cent_earliest_first(seed):
     """Instalments differ by at most one cent and the earlier ones carry the extra cents — the
     clinic's rule, so a plan never ends with a bigger last payment."""
@@ -64,7 +66,16 @@ def test_even_balance_gives_equal_instalments():
         assert instalments(plan) == [total // months] * months, f"{total} over {months}: {instalments(plan)}"
 
 
-@pytest.mark.parametrize("total,percent", [(234_999, 20), (187_550, 15), (999, 33), (50_001, 50)])
+@pytest.mark.parametrize(
+    "total,percent",
+    [(234_999, 20), (187_550, 15), (999, 33), (50_001, 50)],
+    ids=[
+        "an implant price with the usual deposit",
+        "an aligner price with a smaller deposit",
+        "a small price with an odd percentage",
+        "an odd price with the largest deposit",
+    ],
+)
 def test_deposit_is_rounded_down_and_due_on_start(total, percent):
     """The deposit is the percentage of the price rounded down to the cent, due on the start
     date, listed first — patients are never asked for more upfront than advertised."""
@@ -91,7 +102,18 @@ def test_instalments_fall_due_on_the_first_of_each_following_month():
     assert dues == want, f"due dates {dues[:3]} ... {dues[-2:]}"
 
 
-@pytest.mark.parametrize("args", [(0, 6, 20), (-500, 6, 20), (10_000, 0, 20), (10_000, 25, 20), (10_000, 6, 51), (10_000, 6, -1)])
+@pytest.mark.parametrize(
+    "args",
+    [(0, 6, 20), (-500, 6, 20), (10_000, 0, 20), (10_000, 25, 20), (10_000, 6, 51), (10_000, 6, -1)],
+    ids=[
+        "a price of zero",
+        "a negative price",
+        "a plan of zero months",
+        "a plan longer than the maximum",
+        "a deposit above the maximum",
+        "a negative deposit",
+    ],
+)
 def test_invalid_plans_are_refused(args):
     """Invalid plans (price not positive, months outside 1–24, deposit outside 0–50 %) raise
     ValueError, which the booking screen shows to the receptionist."""

@@ -7,6 +7,8 @@ Create Date: 2026-11-23
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,13 +18,13 @@ branch_labels = None
 depends_on = None
 
 
-def _owner() -> sa.Column:
+def _owner() -> sa.Column[Any]:
     return sa.Column(
         "learner_id", sa.Integer(), sa.ForeignKey("learner.id", ondelete="CASCADE"), nullable=False
     )
 
 
-def _when(name: str) -> sa.Column:
+def _when(name: str) -> sa.Column[Any]:
     return sa.Column(name, sa.DateTime(timezone=True), nullable=False)
 
 
