@@ -27,9 +27,14 @@ class LimitationProgress:
     key: str
     title: str
     total: int
-    attempted: int
+    attempted: int  # submitted at least once, solved or not
     solved: int
     lesson_slug: str | None
+
+    @property
+    def in_progress(self) -> int:
+        """Submitted at least once, not solved yet (ExerciseStatus.STARTED)."""
+        return self.attempted - self.solved
 
     @property
     def share_solved(self) -> float:
@@ -89,3 +94,16 @@ def next_after(course: Course, slug: str, progress: dict[str, ExerciseProgress])
         ),
         None,
     )
+
+
+def resume_point(
+    course: Course, progress: dict[str, ExerciseProgress], last_attempted: str | None
+) -> Exercise | None:
+    """Where the learner left off: the exercise they last submitted while it is unsolved,
+    else the next unsolved one in course order."""
+    if (
+        last_attempted in course.exercises
+        and exercise_status(last_attempted, progress) is not ExerciseStatus.SOLVED
+    ):
+        return course.exercises[last_attempted]
+    return next_exercise(course, progress)

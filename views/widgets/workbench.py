@@ -113,7 +113,7 @@ def workbench(exercise: Exercise, work: Workspace, practice: Callable[[], Practi
                 ":material/edit_note: This result is for your code as it was when you pressed "
                 f"{'Submit' if shown.kind == 'submit' else 'Check'}; you have changed it since."
             )
-        outcome_panel(shown, exercise.starter)
+        outcome_panel(shown, exercise.starter, exercise.module)
 
 
 @st.fragment
