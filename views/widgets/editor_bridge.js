@@ -4,6 +4,7 @@
 //    held until the editor has sent everything, then replayed.
 // 2. Ace keeps Tab for indenting, which traps keyboard users inside the editor: Escape
 //    leaves it and moves the focus to the Check button.
+// 3. Ace's hidden text input gets a label, so screen readers name the editor.
 (function () {
   if (window.prodreadyEditorBridge) return;
   window.prodreadyEditorBridge = true;
@@ -35,6 +36,8 @@
     for (const editor of editors()) {
       if (editor.prodreadyWatched) continue;
       editor.prodreadyWatched = true;
+      // Ace's text input has no label: screen readers would announce an unnamed text box.
+      editor.textInput.getElement().setAttribute("aria-label", "Code editor: your fix");
       editor.on("change", function () {
         lastChange = performance.now();
       });

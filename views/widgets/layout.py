@@ -19,6 +19,13 @@ input:focus-visible, textarea:focus-visible, [tabindex]:focus-visible {{
   outline: 3px solid #1f5ac4 !important;
   outline-offset: 2px;
 }}
+/* WCAG 2.1 AA contrast (4.5:1): Streamlit fades captions and quotes (opacity 0.6) below it. */
+[data-testid="stCaptionContainer"] {{ opacity: 1 !important; }}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{ color: #4b5160 !important; }}
+[data-testid="stMarkdownContainer"] blockquote {{ opacity: 1 !important; }}
+[data-testid="stMarkdownContainer"] blockquote, [data-testid="stMarkdownContainer"] blockquote * {{
+  color: #31333f !important;
+}}
 /* Labels wrap between words instead of being cut ("Open the e…"). */
 [data-testid="stPageLink"] p, button p {{ white-space: normal; overflow-wrap: normal; }}
 [data-testid="stMarkdownContainer"] strong {{ overflow-wrap: normal; word-break: normal; }}
