@@ -26,6 +26,8 @@ input:focus-visible, textarea:focus-visible, [tabindex]:focus-visible {{
 [data-testid="stMarkdownContainer"] blockquote, [data-testid="stMarkdownContainer"] blockquote * {{
   color: #31333f !important;
 }}
+/* Less empty space above the page title: the work starts higher on a laptop screen. */
+.stMainBlockContainer {{ padding-top: 3rem; padding-left: 2rem; padding-right: 2rem; }}
 /* Labels wrap between words instead of being cut ("Open the e…"). */
 [data-testid="stPageLink"] p, button p {{ white-space: normal; overflow-wrap: normal; }}
 [data-testid="stMarkdownContainer"] strong {{ overflow-wrap: normal; word-break: normal; }}
@@ -50,10 +52,22 @@ input:focus-visible, textarea:focus-visible, [tabindex]:focus-visible {{
   .st-key-exercise-panes [data-testid="stColumn"] {{ width: 100% !important; flex: 1 1 auto !important; }}
   .st-key-ticket {{ max-height: 45vh; overflow-y: auto; }}
 }}
-/* Phones: metrics and badges wrap instead of being cut. */
+/* Tablets and small laptops: a narrower sidebar and headings that leave room for the work. */
+@media (max-width: 960px) {{
+  section[data-testid="stSidebar"][data-collapsed="false"] {{
+    width: 13rem !important;
+    min-width: 13rem !important;
+  }}
+  .stMainBlockContainer {{ padding-left: 1.25rem; padding-right: 1.25rem; }}
+  h1 {{ font-size: 2rem !important; }}
+  h2 {{ font-size: 1.5rem !important; }}
+  h3 {{ font-size: 1.25rem !important; }}
+}}
+/* Phones: the sidebar starts collapsed (Streamlit's own rule); metrics shrink to fit. */
 @media (max-width: 640px) {{
+  .stMainBlockContainer {{ padding-top: 4.5rem; }}  /* below the sidebar's open button */
   [data-testid="stMetricValue"] {{ font-size: 1.6rem; }}
-  h1 {{ font-size: 1.9rem !important; }}
+  h1 {{ font-size: 1.75rem !important; }}
 }}
 </style>
 """
@@ -67,5 +81,5 @@ def page_style() -> None:
 def exercise_panes() -> tuple[st.delta_generator.DeltaGenerator, st.delta_generator.DeltaGenerator]:
     """The ticket pane (brief, project files, find the flaw) and the desk (editor, result)."""
     panes = st.container(key="exercise-panes")
-    ticket, desk = panes.columns([5, 6], gap="medium")
+    ticket, desk = panes.columns([4, 6], gap="medium")
     return ticket.container(key="ticket"), desk.container(key="desk")
