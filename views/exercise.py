@@ -46,9 +46,7 @@ ticket_pane, desk_pane = exercise_panes()
 with ticket_pane:
     ticket(exercise, work, first_visit=status is ExerciseStatus.NEW)
 with desk_pane:
-    workbench(exercise, work, state.practice)
-    if status is ExerciseStatus.SOLVED:
-        next_step(course, exercise, done)
+    workbench(exercise, work, state.practice, lambda: next_step(course, exercise, done))
     hints_panel(exercise, work)
 
 if status is ExerciseStatus.SOLVED:

@@ -7,16 +7,22 @@ its session-state key, exactly what the component reports when the learner press
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from course import Exercise
-from progress import ProgressStore
+from learning.course_map import next_after
+from progress import ExerciseProgress, ProgressStore
 from tests.views.apptest_helpers import database_locked, editor_args, open_page, texts
 from views.widgets.editor import editor_key
 
 PAGE = "views/exercise.py"
+
+
+def _solved(exercise: Exercise) -> ExerciseProgress:
+    return ExerciseProgress(exercise.slug, 1, 100, True, datetime.now(UTC))
 
 
 @pytest.fixture
@@ -57,7 +63,7 @@ def test_an_unknown_exercise_lists_the_exercises(data_dir, course):
 
 
 def test_submitting_the_reference_solves_and_reveals_explanation_and_reference(
-    page: AppTest, exercise: Exercise, data_dir
+    page: AppTest, exercise: Exercise, data_dir, course
 ):
     _type(page, exercise, exercise.reference)
     at = _press(page, "submit", exercise)
@@ -65,6 +71,10 @@ def test_submitting_the_reference_solves_and_reveals_explanation_and_reference(
     assert any(s.value.startswith("**Solved") for s in at.success), texts(at)
     assert "Why the assistant's code failed" in [h.value for h in at.header]
     assert any(c.value.strip() == exercise.reference.strip() for c in at.code)
+    following = next_after(course, exercise.slug, {exercise.slug: _solved(exercise)})
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
+    assert links[f"Next exercise: {following.title}"] == f"exercise={following.slug}"
+    assert "Your fix is the reference fix, line for line." in texts(at)  # the diff is empty
     store = _store(at, data_dir)
     (attempt,) = store.attempts(store.ensure_learner())
     assert attempt.solved and attempt.code == exercise.reference

@@ -38,12 +38,14 @@ input:focus-visible, textarea:focus-visible, [tabindex]:focus-visible {{
 
 /* The exercise page: the ticket scrolls on its own beside the editor on wide screens. */
 @media (min-width: {WIDE}px) {{
-  .st-key-ticket {{
+  /* The whole column sticks: its row is as tall as the desk, so it has room to. */
+  [data-testid="stColumn"]:has(.st-key-ticket) {{
     position: sticky;
-    top: 4rem;
-    max-height: calc(100vh - 5rem);
+    top: 3.75rem;
+    align-self: flex-start;
+    max-height: calc(100vh - 4.5rem);
     overflow-y: auto;
-    padding-right: 0.5rem;
+    padding-right: 0.75rem;
   }}
 }}
 /* Narrower: the panes stack; the ticket is a short box above the editor, scrolling inside. */

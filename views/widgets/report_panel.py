@@ -52,18 +52,17 @@ def outcome_panel(outcome: Outcome, starter: str, module: str = "") -> None:
 
 
 def checks_row(report: Report, module: str = "") -> None:
+    """One card per check; they sit in a row where there is room and wrap where there is not."""
     with st.container(horizontal=True, key="check-cards"):
         for check in report.checks:
-            with st.container(border=True, width=240):
+            with st.container(border=True, width=165):
                 title = feedback.CHECK_TITLES.get(check.name, check.name.title())
-                st.markdown(
-                    f"{_CHECK_ICONS.get(check.name, '')} **{title}** · weight {check.weight}"
-                )
+                st.markdown(f"{_CHECK_ICONS.get(check.name, '')} **{title}**")
                 st.progress(min(max(check.score, 0.0), 1.0), text=f"{check.score * 100:.0f}%")
                 summary = check.summary
                 if check.name == "behaviour" and report.tests:
                     summary = feedback.requirement_count(report) + "."
-                st.caption(feedback.in_learner_words(summary, module))
+                st.caption(f"Weight {check.weight}. " + feedback.in_learner_words(summary, module))
 
 
 def requirements(report: Report, kind: str, module: str = "") -> None:

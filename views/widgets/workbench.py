@@ -93,7 +93,13 @@ class Desk:
         st.session_state[self.saved_key] = None  # differs from the code: the next run saves it
 
 
-def workbench(exercise: Exercise, work: Workspace, practice: Callable[[], Practice]) -> None:
+def workbench(
+    exercise: Exercise,
+    work: Workspace,
+    practice: Callable[[], Practice],
+    when_solved: Callable[[], None] = lambda: None,
+) -> None:
+    """`when_solved` draws what follows a solving result (the way on), right under its title."""
     desk = Desk(exercise, work)
     st.subheader("Your fix")
     editor.keyboard_and_grading_bridge()
@@ -108,6 +114,8 @@ def workbench(exercise: Exercise, work: Workspace, practice: Callable[[], Practi
         )
     elif shown is not None:
         st.subheader("Result" if shown.kind == "submit" else "Check result")
+        if shown.kind == "submit" and shown.report.solved:
+            when_solved()
         if shown.code != desk.code():
             st.caption(
                 ":material/edit_note: This result is for your code as it was when you pressed "
