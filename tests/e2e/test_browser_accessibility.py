@@ -65,3 +65,17 @@ def test_the_page_passes_an_axe_audit_with_no_console_error(page: Page, app_url,
     ]
     assert problems == [], "\n".join(problems)
     assert failed == [], failed
+
+
+def test_the_keyboard_leaves_the_editor_with_escape_and_reaches_check(page: Page, app_url):
+    page.goto(f"{app_url}/exercise?exercise={FIRST.slug}")
+    editor = page.frame_locator('iframe[title="streamlit_ace.streamlit_ace"]').locator(
+        "#ace-editor"
+    )
+    editor.click()
+    page.keyboard.press("Tab")  # Tab indents inside the editor: focus stays there
+    expect(page.get_by_role("button", name="Check")).not_to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name="Check")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Check result")).to_be_visible()

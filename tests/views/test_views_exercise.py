@@ -125,7 +125,9 @@ def test_a_syntax_error_is_explained_and_marked_on_its_line(page: AppTest, exerc
 def test_an_endless_loop_hits_the_time_limit(page: AppTest, exercise: Exercise):
     _type(page, exercise, "while True:\n    pass\n")
     at = _press(page, "submit", exercise)
-    assert any("Not graded" in e.value and "time limit" in e.value for e in at.error), texts(at)
+    (reason,) = [e.value for e in at.error if "Not graded" in e.value]
+    assert "time limit" in reason and reason.lower().count("look for a loop") == 1
+    assert not at.get("progress"), "no score cards for code that was not graded"
 
 
 def test_an_empty_submission_is_refused_with_a_clear_message(page, exercise, data_dir):

@@ -25,9 +25,15 @@
     return found;
   }
 
+  function label(button) {
+    // The label only: a button's icon is a ligature whose text ("science") is not its name.
+    const text = button.querySelector('[data-testid="stMarkdownContainer"]') || button;
+    return text.textContent.trim();
+  }
+
   function gradingButton(name) {
     for (const button of document.querySelectorAll("button")) {
-      if (button.innerText.trim() === name) return button;
+      if (label(button) === name) return button;
     }
     return null;
   }
@@ -57,7 +63,7 @@
     "click",
     function (event) {
       const button = event.target.closest && event.target.closest("button");
-      if (!button || !["Check", "Submit"].includes(button.innerText.trim())) return;
+      if (!button || !["Check", "Submit"].includes(label(button))) return;
       const wait = SETTLE_MS - (performance.now() - lastChange);
       if (wait <= 0) return;
       event.preventDefault();
