@@ -86,7 +86,8 @@ SETTINGS: tuple[Setting, ...] = (
         "PRODREADY_TRUST_PROXY",
         "0",
         "`1` when a load balancer you run sits in front: the client address for sign-in rate "
-        "limits is then read from its `X-Forwarded-For`, and cookies are `Secure` when it says https",
+        "limits is then the last `X-Forwarded-For` hop, the site's own host for form checks comes "
+        "from `X-Forwarded-Host`, and cookies are `Secure` when `X-Forwarded-Proto` says https",
         _flag,
     ),
     Setting(

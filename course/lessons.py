@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -29,6 +30,21 @@ def load_lesson(path: Path) -> Lesson:
         raise ContentError(f"{path}: front matter is not valid YAML ({exc})") from None
     if not isinstance(meta, dict):
         raise ContentError(f"{path}: front matter must be a mapping of fields")
+    minutes, exercises = _checked_fields(path, meta)
+    return Lesson(
+        path=path,
+        slug=meta["slug"],
+        title=meta["title"],
+        order=meta["order"],
+        kind=meta["limitation"],
+        exercises=tuple(exercises),
+        minutes=minutes,
+        body=match.group(2).strip() + "\n",
+    )
+
+
+def _checked_fields(path: Path, meta: dict[str, Any]) -> tuple[int, list[str]]:
+    """Every front-matter field is present and of its kind; the minutes and exercise slugs."""
     for name, kind in (("slug", str), ("title", str), ("order", int), ("limitation", str)):
         if type(meta.get(name)) is not kind:
             raise ContentError(f"{path}: field '{name}' is missing or not a {kind.__name__}")
@@ -40,16 +56,7 @@ def load_lesson(path: Path) -> Lesson:
     exercises = meta.get("exercises") or []
     if not isinstance(exercises, list) or not all(isinstance(s, str) for s in exercises):
         raise ContentError(f"{path}: field 'exercises' must be a list of exercise slugs")
-    return Lesson(
-        path=path,
-        slug=meta["slug"],
-        title=meta["title"],
-        order=meta["order"],
-        kind=meta["limitation"],
-        exercises=tuple(exercises),
-        minutes=minutes,
-        body=match.group(2).strip() + "\n",
-    )
+    return minutes, exercises
 
 
 def runnable_blocks(lesson: Lesson) -> list[str]:

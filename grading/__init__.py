@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from grading.engine import GRADER_VERSION, grade, scan
-from grading.report import ErrorKind, Report, Status
+from grading.engine import GRADER_VERSION, Grader, grade, scan
+from grading.pool import SandboxPool
+from grading.report import ErrorKind, Report, Status, TestStatus
 
-__all__ = ["GRADER_VERSION", "ErrorKind", "Report", "Status", "grade", "scan"]
+__all__ = [
+    "GRADER_VERSION",
+    "ErrorKind",
+    "Grader",
+    "Report",
+    "SandboxPool",
+    "Status",
+    "TestStatus",
+    "grade",
+    "scan",
+]

@@ -37,11 +37,6 @@ class RunCgroup:
                 return True
         return False
 
-    def destroy(self) -> None:
-        """Kill whatever is still inside, then remove the groups."""
-        self.kill_all()
-        self.remove()
-
     def kill_all(self) -> None:
         """Returns once no process is left inside (or after half a second of trying)."""
         kill_file = self.dirs[0] / "cgroup.kill"

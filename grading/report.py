@@ -20,6 +20,7 @@ class ErrorKind(StrEnum):
     ENCODING = "encoding"
     EMPTY = "empty"
     SYNTAX = "syntax"
+    IMPORT = "import_error"  # the module failed while being imported: no test could run
     TIMEOUT = "timeout"
     CPU_TIME = "cpu_time"
     MEMORY = "memory"
@@ -31,6 +32,17 @@ class ErrorKind(StrEnum):
     INTERNAL = "internal"
 
 
+# What to look for, per reason a run was stopped: said once, beside the message (which states
+# only what happened and where), by whatever shows the report.
+ADVICE: dict[ErrorKind, str] = {
+    ErrorKind.TIMEOUT: "Look for a loop that never ends or a call that waits forever.",
+    ErrorKind.CPU_TIME: "Look for work that never finishes, such as a loop that never ends.",
+    ErrorKind.MEMORY: "Something grows without bound: a list, a cache, or reading everything at once.",
+    ErrorKind.OUTPUT_LIMIT: "Remove the print in the loop.",
+    ErrorKind.EARLY_EXIT: "Don't call sys.exit() or os._exit() in library code: raise an exception.",
+}
+
+
 @dataclass
 class CheckResult:
     name: str  # behaviour | security | quality
@@ -39,10 +51,24 @@ class CheckResult:
     summary: str
 
 
+class TestStatus(StrEnum):
+    """How one test case ended, as the report says it."""
+
+    __test__ = False  # a grading type, not a test class for pytest to collect
+
+    PASSED = "passed"
+    FAILED = "failed"
+    ERROR = "error"  # failed outside the test body (setup or teardown)
+    SKIPPED = "skipped"
+    NOT_RUN = "not run"  # the tests could not import the code
+
+
 @dataclass
 class TestResult:
+    __test__ = False  # a grading type, not a test class for pytest to collect
+
     name: str
-    status: str  # passed | failed | error | not run
+    status: TestStatus
     message: str  # the test's docstring: the requirement in learner words
     output: str = ""  # what the learner's code raised or printed, at most 500 characters
 
@@ -59,6 +85,8 @@ class Finding:
     message: str
     why: str = ""  # why it matters in production, one sentence
     allowed: bool = False  # listed in the exercise's allowed_findings: shown, not counted
+    expected: bool = False  # the flaw the exercise teaches: blocks "solved" at any severity
+    info: str = ""  # why this rule is wrong in this environment: shown, never counted
 
 
 @dataclass
@@ -112,7 +140,7 @@ class Report:
 
     @property
     def failed_tests(self) -> list[TestResult]:
-        return [t for t in self.tests if t.status != "passed"]
+        return [t for t in self.tests if t.status != TestStatus.PASSED]
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -131,7 +159,10 @@ class Report:
             },
             status=Status(data["status"]),
             checks=[CheckResult(**c) for c in data.get("checks", [])],
-            tests=[TestResult(**t) for t in data.get("tests", [])],
+            tests=[
+                TestResult(**{**t, "status": TestStatus(t["status"])})
+                for t in data.get("tests", [])
+            ],
             findings=[Finding(**f) for f in data.get("findings", [])],
             metrics=Metrics(**metrics),
         )

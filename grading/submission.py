@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from grading.report import ErrorKind
 
-MAX_BYTES = 64 * 1024
+MAX_BYTES = 64 * 1024  # the one copy of the limit: the app checks pastes against it too
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,14 @@ def decode(raw: str | bytes) -> tuple[str | None, Rejection | None]:
     return raw, None
 
 
+def gradable(raw: str | bytes, filename: str) -> str | Rejection:
+    """The submission's text, or why it cannot be graded at all."""
+    text, rejection = decode(raw)
+    if text is None or rejection is not None:
+        return rejection or Rejection(ErrorKind.ENCODING, "The submission could not be read.")
+    return check(text, filename) or text
+
+
 def check(source: str, filename: str) -> Rejection | None:
     if not source.strip():
         return Rejection(ErrorKind.EMPTY, "The submission is empty: there is no code to grade.")
@@ -55,9 +63,16 @@ def check(source: str, filename: str) -> Rejection | None:
     return None
 
 
+def human_size(size: int) -> str:
+    """Bytes as a person reads them: "64 KiB", "5.1 MiB"."""
+    if size >= 1 << 20:
+        return f"{size / (1 << 20):.1f}".removesuffix(".0") + " MiB"
+    return f"{size / 1024:.0f} KiB"
+
+
 def _too_large(size: int) -> Rejection:
-    shown = f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KiB"
     return Rejection(
         ErrorKind.TOO_LARGE,
-        f"The submission is {shown}; the limit is 64 KiB. Submit only the module you are fixing.",
+        f"The submission is {human_size(size)}; the limit is {human_size(MAX_BYTES)}. "
+        "Submit only the module you are fixing.",
     )

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from course import ContentError, Exercise, load_exercise
 from course.models import LIMITATIONS
-from grading.checks.behaviour import discover
+from grading.discovery import Inventory, discover
 from grading.engine import grade
-from grading.report import Report, Status
+from grading.report import Report, Status, TestResult
 
 MIN_FIXTURES = 2
 
@@ -95,17 +95,38 @@ def validate_exercise(folder: Path) -> Outcome:
 
 
 def _static_problems(exercise: Exercise) -> list[str]:
-    problems = []
     try:
         hidden = discover(exercise.test_source("hidden"))
     except SyntaxError as exc:
         return [f"tests/test_hidden.py does not parse: line {exc.lineno}: {exc.msg}"]
-    if not hidden:
+    return _test_problems(hidden) + _metadata_problems(exercise)
+
+
+def _test_problems(hidden: Inventory) -> list[str]:
+    """What makes the hidden tests ungradable or their feedback unfit for a learner."""
+    problems = [f"tests/test_hidden.py: {p}" for p in hidden.problems]
+    if not hidden.tests:
         problems.append("tests/test_hidden.py defines no test")
-    problems += [
-        f"tests/test_hidden.py: {name} has no docstring (it is the learner's feedback)"
-        for name, doc in hidden.items()
-        if not doc
+    for name, test in hidden.tests.items():
+        if not test.doc:
+            problems.append(
+                f"tests/test_hidden.py: {name} has no docstring (it is the learner's feedback)"
+            )
+        if test.parametrised and not test.described:
+            problems.append(
+                f"tests/test_hidden.py: {name} is parametrised without ids: name each case for "
+                "the learner with ids=[...] or pytest.param(..., id=...), or its failures read "
+                'as "case 4 of 27"'
+            )
+    return problems
+
+
+def _metadata_problems(exercise: Exercise) -> list[str]:
+    problems = [
+        f"exercise.toml: {ident} is in both expected_findings and allowed_findings; "
+        "the flaw an exercise teaches always counts"
+        for ident in exercise.expected_findings
+        if ident in exercise.allowed_findings
     ]
     starter_lines = exercise.starter.count("\n") + 1
     if not exercise.flaw_lines:
@@ -132,7 +153,7 @@ def _starter_problems(exercise: Exercise, report: Report) -> list[str]:
         for i in exercise.expected_findings
         if i not in found
     ]
-    if all(t.status == "passed" for t in report.tests):
+    if not report.failed_tests:
         problems.append("passes every hidden test: add a test that fails for the flaw itself")
     return problems
 
@@ -144,7 +165,7 @@ def _reference_problems(exercise: Exercise, report: Report) -> list[str]:
 
 
 def _reference_like(exercise: Exercise, report: Report) -> list[str]:
-    if report.solved and all(t.status == "passed" for t in report.tests):
+    if report.solved and not report.failed_tests:
         return []
     return [f"a correct fix must be solved, got {report.status} {report.score}: " + _why(report)]
 
@@ -160,14 +181,15 @@ def _unsolved_problems(exercise: Exercise, report: Report) -> list[str]:
 def _why(report: Report) -> str:
     if report.status == Status.ERROR:
         return report.message
-    reasons = [
-        f"fails “{t.message or t.name}” ({t.output.splitlines()[0] if t.output else t.status})"
-        for t in report.tests
-        if t.status != "passed"
-    ][:3]
+    reasons = [_failure(t) for t in report.failed_tests][:3]
     reasons += [f"{f.id} {f.severity} line {f.line}" for f in report.findings if not f.allowed]
     reasons += [c.summary for c in report.checks if c.name == "quality" and c.score < 1]
     return "; ".join(reasons) or report.message
+
+
+def _failure(test: TestResult) -> str:
+    said = test.output.splitlines()[0] if test.output else test.status
+    return f"fails “{test.message or test.name}” ({said})"
 
 
 def summary_table(exercises: list[Exercise]) -> str:

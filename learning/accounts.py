@@ -31,7 +31,11 @@ MAX_EMAIL = 254
 MAX_NAME = 100
 MIN_PASSWORD, MAX_PASSWORD = 10, 256
 FAILURE_WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT = 5, 30
+# Per account *and* address: a stranger's guesses lock only their own address out of that account,
+# never its owner. Per account from anywhere: many addresses guessing one account (a botnet) are
+# slowed down far above anything a person mistypes. Per address: one client guessing many accounts.
+MAX_FAILURES_PER_ACCOUNT_AND_CLIENT = 5
+MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT = 100, 30
 LINK_LIFETIME = {"invite": timedelta(days=7), "reset": timedelta(hours=24)}
 WRONG_CREDENTIALS = "E-mail or password is wrong."
 COMMON_PASSWORDS = frozenset(
@@ -361,10 +365,16 @@ class Accounts:
         return token
 
     def _check_rate(self, email: str, client: str) -> None:
-        since = self.clock() - FAILURE_WINDOW
-        if self.store.failures_since(since, email=email) >= MAX_FAILURES_PER_ACCOUNT or (
-            self.store.failures_since(since, client=client[:64]) >= MAX_FAILURES_PER_CLIENT
-        ):
+        since, client = self.clock() - FAILURE_WINDOW, client[:64]
+        limits = (
+            (
+                self.store.failures_since(since, email=email, client=client),
+                MAX_FAILURES_PER_ACCOUNT_AND_CLIENT,
+            ),
+            (self.store.failures_since(since, email=email), MAX_FAILURES_PER_ACCOUNT),
+            (self.store.failures_since(since, client=client), MAX_FAILURES_PER_CLIENT),
+        )
+        if any(count >= limit for count, limit in limits):
             minutes = int(FAILURE_WINDOW.total_seconds() // 60)
             raise RateLimited(f"Too many failed sign-ins. Wait {minutes} minutes and try again.")
 

@@ -16,6 +16,7 @@ from grading.report import ErrorKind, Report
 from grading.submission import (
     MAX_BYTES as MAX_SOURCE_BYTES,  # checked here too: a huge paste is answered at once
 )
+from grading.submission import human_size as _human_size
 from learning.access import AccessDenied, Actor
 from learning.submissions import Executor, InlineExecutor
 from learning.workspace import Outcome, Pending, outcome_of
@@ -41,7 +42,7 @@ def rejected(exercise: Exercise, code: str, suite: str) -> Report | None:
         kind, message = (
             ErrorKind.TOO_LARGE,
             (
-                f"Your code is {_human_size(size)}; the grader accepts at most 64 KiB. "
+                f"Your code is {_human_size(size)}; the grader accepts at most {_human_size(MAX_SOURCE_BYTES)}. "
                 "Did you paste something else by mistake? Reset to the starter and try again."
             ),
         )
@@ -134,10 +135,13 @@ class Practice:
 
     def _scan_only(self, exercise: Exercise, code: str) -> Report:
         """No visible tests: a check is the static half of grading (nothing runs)."""
-        report = scan(code)
+        report = scan(
+            code,
+            exercise.max_complexity,
+            allowed=exercise.allowed_findings,
+            expected=exercise.expected_findings,
+        )
         report.exercise, report.suite = exercise.slug, "visible"
-        for finding in report.findings:
-            finding.allowed = finding.id in exercise.allowed_findings
         return report
 
     def _grade(self, exercise: Exercise, code: str, suite: str) -> Report:
@@ -149,9 +153,3 @@ class Practice:
                 "Your code is safe in the editor; try again in a moment."
             )
             return Report.not_gradable(exercise.slug, suite, ErrorKind.INTERNAL, message)
-
-
-def _human_size(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{size / 1024:.0f} KiB"

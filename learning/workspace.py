@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from course import Exercise
 from grading.report import ErrorKind, Report
-from grading.submission import MAX_BYTES
+from grading.submission import MAX_BYTES, human_size
 from learning import flaw
 from learning.access import AccessDenied, Actor, require_owner, require_reader
 from progress import Attempt, ExerciseProgress, FlawAnswer, ProgressStore
@@ -131,8 +131,8 @@ class Workspace:
         """Keep the editor's code; returns why it was not kept (too large), else None."""
         if too_large(code):
             return (
-                "This code is larger than the 64 KiB the grader accepts, so it is not saved "
-                "as your draft. Reset to the starter if you pasted something by mistake."
+                f"This code is larger than the {human_size(MAX_BYTES)} the grader accepts, so it "
+                "is not saved as your draft. Reset to the starter if you pasted something by mistake."
             )
         self.store.save_draft(self._changing(), exercise.slug, code)
         return None

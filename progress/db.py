@@ -6,6 +6,7 @@ a learner can act on; the caller keeps the learner's code on screen.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -14,6 +15,8 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, Engine, Executable
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
+
+log = logging.getLogger(__name__)
 
 
 class StorageError(RuntimeError):
@@ -64,5 +67,9 @@ def _explain(exc: SQLAlchemyError) -> str:
         )
     if "readonly" in text or "read-only" in text or "disk" in text:
         return "The progress database cannot be written (read-only or full disk); ask your admin."
-    cause = getattr(exc, "orig", exc)
-    return f"The progress database failed ({cause}). Your code is still in the editor."
+    # The driver's text can name hosts, users and paths: it goes to the log, not to the page.
+    log.error("progress database failure: %s", getattr(exc, "orig", exc))
+    return (
+        "The progress database did not answer as expected, so this was not saved. Your code is "
+        "still in the editor: try again in a moment, and tell your admin if it keeps happening."
+    )

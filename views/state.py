@@ -34,7 +34,7 @@ ACCOUNT = "views/account.py"
 ADMIN = "views/admin.py"
 SIGN_IN = "views/sign_in.py"
 
-SESSION_COOKIE = "prodready_session"
+SESSION_COOKIE, SESSION_COOKIE_HTTPS = "prodready_session", "__Host-prodready_session"
 T = TypeVar("T")
 
 
@@ -78,7 +78,9 @@ def session_token() -> str | None:
     """The sign-in token of this browser: from the cookie the sign-in page set (read once per
     Streamlit session), kept server-side for the session's later runs."""
     if "session_token" not in st.session_state:
-        value = st.context.cookies.get(SESSION_COOKIE)
+        # Over https only the __Host- cookie counts: a sibling subdomain cannot set that one.
+        https = (st.context.url or "").startswith("https:")
+        value = st.context.cookies.get(SESSION_COOKIE_HTTPS if https else SESSION_COOKIE)
         st.session_state.session_token = value if isinstance(value, str) else None
     return st.session_state.session_token
 

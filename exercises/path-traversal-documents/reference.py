@@ -23,9 +23,11 @@ def read_document(base_dir: Path, raw_name: str) -> bytes:
         # resolve() collapses ".." and follows symlinks, so the containment test
         # below is made on the real location of the file.
         path = (base / name).resolve()
-    except (OSError, ValueError):  # e.g. an embedded NUL byte or a symlink loop
-        raise DocumentNotFound(name) from None
-    # is_relative_to compares whole path components: /p/1001-archive is not in /p/1001.
-    if not path.is_relative_to(base) or not path.is_file():
-        raise DocumentNotFound(name)
-    return path.read_bytes()
+        # is_relative_to compares whole path components: /p/1001-archive is not in /p/1001.
+        if path.is_relative_to(base) and path.is_file():
+            return path.read_bytes()
+    except (OSError, ValueError):
+        # A NUL byte, a symlink loop, a name too long for the file system, a file that
+        # is unreadable or was deleted since the check: all of them look like "not found".
+        pass
+    raise DocumentNotFound(name)

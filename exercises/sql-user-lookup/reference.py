@@ -8,6 +8,9 @@ from typing import Any
 # Columns the admin screens show. password_hash never leaves the database.
 _COLUMNS = ("id", "email", "name")
 
+# LIKE treats % and _ as wildcards; an agent searching for them means the characters.
+_LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
+
 
 def _row_to_dict(row: tuple[Any, ...]) -> dict[str, Any]:
     """Turn a (id, email, name) row into the dict the admin templates expect."""
@@ -43,9 +46,11 @@ def search_users(conn: sqlite3.Connection, name_fragment: str, limit: int = 20) 
     if not fragment:
         return []
 
-    # The wildcards are part of the bound value, not of the SQL text.
+    # The wildcards are part of the bound value, not of the SQL text; the
+    # fragment's own % and _ are escaped so they match literally.
+    pattern = "%" + fragment.translate(_LIKE_ESCAPES) + "%"
     rows = conn.execute(
-        "SELECT id, email, name FROM users WHERE name LIKE ? ORDER BY name LIMIT ?",
-        (f"%{fragment}%", int(limit)),
+        "SELECT id, email, name FROM users WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?",
+        (pattern, int(limit)),
     ).fetchall()
     return [_row_to_dict(row) for row in rows]

@@ -25,8 +25,12 @@ def load_shipping_rules(text: str) -> dict[str, Any]:
         # safe_load builds only plain data (dicts, lists, strings, numbers,
         # dates): YAML tags that name Python objects are rejected, never run.
         data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise RulesError(f"The file is not valid YAML: {exc}") from None
+    except (yaml.YAMLError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        # PyYAML reports bad syntax as YAMLError, but a value it cannot convert leaks a
+        # plain ValueError (2025-02-30), KeyError (!!bool maybe) or AttributeError
+        # (!!timestamp soon), and deep nesting a RecursionError. All of them are the
+        # merchant's file being wrong, so all of them become the merchant's message.
+        raise RulesError(f"The file is not valid YAML: {exc!r}") from None
 
     if not isinstance(data, dict):
         raise RulesError("The file must be a mapping with 'currency' and 'zones'.")

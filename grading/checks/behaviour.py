@@ -1,153 +1,247 @@
-"""Behaviour: which hidden tests exist (read from the source, never run on the host), what the
-sandbox reported for each, and whether that report can be trusted."""
+"""Behaviour: what the sandbox reported for each hidden test (grading.discovery says which exist),
+each case named for the learner, and whether that report can be trusted."""
 
 from __future__ import annotations
 
-import ast
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from grading.report import CheckResult, ErrorKind, TestResult
-from grading.sandbox import RunResult
-
-OUTPUT_KEEP = 500
+from grading.discovery import KnownTest
+from grading.inside import protocol
+from grading.inside.protocol import OUTPUT_KEEP, OUTPUT_LIMIT, ExitReason
+from grading.report import CheckResult, ErrorKind, TestResult, TestStatus
+from grading.sandbox import Limits, RunResult
+from grading.submission import human_size
 
 
 @dataclass(frozen=True)
 class Problem:
     kind: ErrorKind
     message: str
+    line: int | None = None  # a line of the submission to mark in the editor
 
 
-def discover(test_source: str) -> dict[str, str]:
-    """Test name ("test_x" or "TestClass::test_x") -> its docstring, in file order."""
-    tree = ast.parse(test_source)
-    found: dict[str, str] = {}
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith(
-            "test"
-        ):
-            found[node.name] = _doc(node)
-        elif isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
-            for item in node.body:
-                if isinstance(item, ast.FunctionDef) and item.name.startswith("test"):
-                    found[f"{node.name}::{item.name}"] = _doc(item)
-    return found
+def short_name(nodeid: str) -> str:
+    """ "test_hidden.py::TestX::test_y[case]" -> "TestX::test_y" (a name discovery knows)."""
+    name = nodeid.split("::", 1)[-1]
+    return name.split("[", 1)[0] if name.endswith("]") else name
 
 
-def _doc(node: ast.AST) -> str:
-    return " ".join((ast.get_docstring(node) or "").split())
+def _case_id(nodeid: str) -> str:
+    """The author's id of a parametrised case, as written ("day clocks go forward")."""
+    name = nodeid.split("::", 1)[-1]
+    if not name.endswith("]") or "[" not in name:
+        return ""
+    # pytest writes non-ASCII ids as escapes (\u00e9); the learner reads the words.
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1)[1:], 16)), name.split("[", 1)[1][:-1])
 
 
-def _base_name(nodeid: str) -> str:
-    """ "test_hidden.py::TestX::test_y[case]" -> "TestX::test_y"."""
-    return re.sub(r"\[.*\]$", "", nodeid.split("::", 1)[-1])
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})")
+
+
+@dataclass(frozen=True)
+class _Case:
+    """One reported case before it becomes a TestResult."""
+
+    base: str
+    status: TestStatus
+    label: str  # the author's description, or "" for numbered cases
+    exception: str
+    printed: str
 
 
 def evaluate(
-    run: RunResult, expected: dict[str, str], wall_seconds: float
+    run: RunResult, expected: dict[str, KnownTest], wall_seconds: float
 ) -> tuple[list[TestResult], Problem | None]:
-    """One TestResult per test case that ran (plus "not run" for tests that never did)."""
-    results = [r for r in run.records if r.get("event") == "result"]
-    cases: dict[str, int] = {}
-    for record in results:
-        base = _base_name(str(record.get("test", "")))
-        cases[base] = cases.get(base, 0) + 1
-    seen: dict[str, int] = {}
-    tests: list[TestResult] = []
-    for record in results:
-        base = _base_name(str(record.get("test", "")))
-        seen[base] = seen.get(base, 0) + 1
-        name = base if cases[base] == 1 else f"{base} (case {seen[base]} of {cases[base]})"
-        output = str(record.get("exception") or "")
-        printed = str(record.get("output") or "").strip()
-        if printed:
-            output = f"{output}\nPrinted: {printed}" if output else f"Printed: {printed}"
-        tests.append(
-            TestResult(name, _status(record), expected.get(base, ""), output[:OUTPUT_KEEP])
-        )
-    collect_error = next((r for r in run.records if r.get("event") == "collect_error"), None)
-    ran = set(cases)
-    for base, doc in expected.items():
-        if base not in ran:
-            why = collect_error.get("exception", "") if collect_error else ""
-            tests.append(TestResult(base, "not run", doc, why[:OUTPUT_KEEP]))
-    return tests, _problem(run, results, expected, collect_error, wall_seconds)
+    """One TestResult per case that ran (plus "not run" for tests that never did): a plain
+    test is one case, each parametrised variant and each subtest another."""
+    results = run.results()
+    cases = [case for result in results for case in _cases(result, expected)]
+    tests = _name_cases(cases, expected)
+    collect_error = run.collect_error()
+    ran = {short_name(r.test) for r in results}
+    why = collect_error.exception[:OUTPUT_KEEP] if collect_error else ""
+    tests += [
+        TestResult(base, TestStatus.NOT_RUN, known.doc, why)
+        for base, known in expected.items()
+        if base not in ran
+    ]
+    return tests, _problem(run, expected, wall_seconds)
 
 
-def _status(record: dict) -> str:
-    outcome = record.get("outcome")
-    return outcome if outcome in ("passed", "failed", "error", "skipped") else "error"
+def _cases(result: protocol.Result, expected: dict[str, KnownTest]) -> list[_Case]:
+    base = short_name(result.test)
+    known = expected.get(base)
+    label = _case_id(result.test) if known and known.described else ""
+    printed = result.output.strip()
+    parent = _Case(base, TestStatus(result.outcome), label, result.exception, printed)
+    if not result.subtests:
+        return [parent]
+    found = [
+        _Case(
+            base,
+            TestStatus(sub.outcome),
+            " · ".join(p for p in (label, sub.description) if p),
+            sub.exception,
+            printed,
+        )
+        for sub in result.subtests
+    ]
+    # The test itself is a case too when it failed outside its subtests.
+    return found + ([parent] if parent.status != TestStatus.PASSED else [])
 
 
-def _problem(run, results, expected, collect_error, wall_seconds) -> Problem | None:
-    exit_info = run.exit or {}
-    reason = exit_info.get("reason")
-    running = _base_name(exit_info.get("running") or "") or None
-    during = f" during the test “{expected.get(running, running)}”" if running else ""
-    tamper = [r for r in run.records if r.get("event") == "tamper"]
-    if tamper or reason == "tampering":
-        what = "; ".join(", ".join(r.get("what", [])) for r in tamper) or "the test run"
+def _name_cases(cases: list[_Case], expected: dict[str, KnownTest]) -> list[TestResult]:
+    totals = Counter(case.base for case in cases)
+    seen: Counter[str] = Counter()
+    tests = []
+    for case in cases:
+        seen[case.base] += 1
+        if case.label:
+            name = f"{case.base} — {case.label}"
+        elif totals[case.base] == 1:
+            name = case.base
+        else:
+            name = f"{case.base} (case {seen[case.base]} of {totals[case.base]})"
+        known = expected.get(case.base)
+        doc = known.doc if known else ""
+        tests.append(TestResult(name, case.status, doc, _output(case)[:OUTPUT_KEEP]))
+    return tests
+
+
+def _output(case: _Case) -> str:
+    output = case.exception
+    if case.printed:
+        output = f"{output}\nPrinted: {case.printed}" if output else f"Printed: {case.printed}"
+    if case.label and case.status != TestStatus.PASSED:
+        output = f"Case “{case.label}”: {output}" if output else f"Case “{case.label}”"
+    return output
+
+
+def _problem(run: RunResult, expected: dict[str, KnownTest], wall_seconds: float) -> Problem | None:
+    """Why the run cannot be graded, most telling reason first; None when it can."""
+    end = run.exit
+    if run.tampers() or (end is not None and end.reason == ExitReason.TAMPERING):
+        return _tampering(run)
+    if end is None:
+        return _internal(run)
+    stopped = _stopped(run, end, _during(end, expected), wall_seconds)
+    if stopped:
+        return stopped
+    if end.reason != ExitReason.OK:
+        return _internal(run)
+    collect_error = run.collect_error()
+    if collect_error is not None and not run.results():
+        return import_failure(collect_error)
+    return _integrity(run, expected)
+
+
+def _during(end: protocol.Exit, expected: dict[str, KnownTest]) -> str:
+    """ " during the test “<its requirement>”" for the test that was running, if any."""
+    if not end.running:
+        return ""
+    running = short_name(end.running)
+    known = expected.get(running)
+    return f" during the test “{known.doc if known else running}”"
+
+
+def _internal(run: RunResult) -> Problem:
+    detail = run.stderr.strip().splitlines()[-1:] or ["no report from the sandbox"]
+    return Problem(ErrorKind.INTERNAL, f"The grader could not run the tests: {detail[0][:300]}")
+
+
+def _tampering(run: RunResult) -> Problem:
+    what = "; ".join(", ".join(t.what) for t in run.tampers()) or "the test run"
+    return Problem(
+        ErrorKind.TAMPERING,
+        f"The submission interfered with the grader ({what}). "
+        "A fix has to pass the tests, not change how they are run or reported.",
+    )
+
+
+def _stopped(
+    run: RunResult, end: protocol.Exit, during: str, wall_seconds: float
+) -> Problem | None:
+    """A limit was hit or the test process ended on its own: which, and during what."""
+    if end.reason == ExitReason.TIMEOUT:
         return Problem(
-            ErrorKind.TAMPERING,
-            f"The submission interfered with the grader ({what}). "
-            "A fix has to pass the tests, not change how they are run or reported.",
+            ErrorKind.TIMEOUT, f"Stopped after the {wall_seconds:g} s time limit{during}."
         )
-    if reason == "timeout":
-        return Problem(
-            ErrorKind.TIMEOUT,
-            f"Stopped after the {wall_seconds:g} s time limit{during}. "
-            "Look for a loop that never ends or a call that waits forever.",
-        )
-    if reason == "cpu_time":
-        return Problem(
-            ErrorKind.CPU_TIME, f"Used up its CPU time limit{during}: some work never finishes."
-        )
-    if reason == "output_limit":
-        return Problem(
-            ErrorKind.OUTPUT_LIMIT,
-            f"Printed more than 1 MiB{during}; the run was stopped. Remove the print in the loop.",
-        )
-    if any(r.get("exc_type") == "MemoryError" for r in results) or run.oom_killed:
-        return Problem(
-            ErrorKind.MEMORY,
-            f"Ran out of its 512 MiB memory limit{during}. Something grows without bound.",
-        )
-    if reason == "signal":
-        return Problem(
-            ErrorKind.CRASH, f"The test process crashed ({exit_info.get('signal')}){during}."
-        )
-    if reason == "early_exit":
+    if end.reason == ExitReason.CPU_TIME:
+        return Problem(ErrorKind.CPU_TIME, f"Used up its CPU time limit{during}.")
+    if end.reason == ExitReason.OUTPUT_LIMIT:
+        printed = human_size(OUTPUT_LIMIT)
+        return Problem(ErrorKind.OUTPUT_LIMIT, f"Printed more than {printed}{during}.")
+    if any(r.exc_type == "MemoryError" for r in run.results()) or run.oom_killed:
+        memory = human_size(Limits().memory_bytes)
+        return Problem(ErrorKind.MEMORY, f"Ran out of its {memory} memory limit{during}.")
+    if end.reason == ExitReason.SIGNAL:
+        return Problem(ErrorKind.CRASH, f"The test process crashed ({end.signal}){during}.")
+    if end.reason == ExitReason.EARLY_EXIT:
         return Problem(
             ErrorKind.EARLY_EXIT,
-            f"The code ended the test process early (exit code "
-            f"{exit_info.get('exit_code')}){during}, so not every test could run. "
-            "Don't call sys.exit()/os._exit() in library code.",
+            f"The code ended the test process early (exit code {end.exit_code}){during}, "
+            "so not every test could run.",
         )
-    if reason != "ok":
-        detail = run.stderr.strip().splitlines()[-1:] or ["no report from the sandbox"]
-        return Problem(ErrorKind.INTERNAL, f"The grader could not run the tests: {detail[0][:300]}")
-    return _integrity(results, expected, collect_error, run)
+    return None
 
 
-def _integrity(results, expected, collect_error, run) -> Problem | None:
-    """Every known test reported once, nothing unknown, and the count the test process gave."""
-    nodeids = [str(r.get("test")) for r in results]
-    unknown = {_base_name(n) for n in nodeids} - set(expected)
-    done = next((r for r in run.records if r.get("event") == "done"), None)
-    if unknown or len(nodeids) != len(set(nodeids)) or (done and done.get("count") != len(results)):
+def import_failure(error: protocol.CollectError) -> Problem:
+    """No test could run because importing the code (or collecting the tests) failed: what
+    happened, at which line of the learner's code when it was there."""
+    if not error.exc_type:  # pytest's collection failed, not the learner's code: a test bug
+        return Problem(
+            ErrorKind.INTERNAL,
+            f"The grader could not collect the tests ({error.exception}), so no test could run.",
+        )
+    if not error.line or not error.file:
+        return Problem(
+            ErrorKind.IMPORT,
+            f"The tests could not import your code ({error.exception or 'an error'}), so no "
+            "test could run. Keep the names the brief asks for, and let the module load "
+            "without side effects.",
+        )
+    in_submission = error.file == error.module_file
+    where = f"at line {error.line}" + ("" if in_submission else f" of {error.file}")
+    if error.exc_type == "SystemExit":
+        kind = ErrorKind.EARLY_EXIT
+        what = f"Your module called sys.exit() {where} while being imported"
+    else:
+        kind = ErrorKind.MEMORY if error.exc_type == "MemoryError" else ErrorKind.IMPORT
+        raised = error.exc_type + (f": {error.message}" if error.message else "")
+        what = f"Your module raised {raised} {where} while being imported"
+    return Problem(kind, f"{what}, so no test could run.", error.line if in_submission else None)
+
+
+def _integrity(run: RunResult, expected: dict[str, KnownTest]) -> Problem | None:
+    """Every known test reported once, nothing unknown, and the count the test process gave.
+    The names are said: for an author, a mismatch means discovery and pytest disagree."""
+    nodeids = [r.test for r in run.results()]
+    names = {short_name(n) for n in nodeids}
+    done = run.done()
+    unknown = sorted(names - set(expected))
+    if (
+        unknown
+        or len(nodeids) != len(set(nodeids))
+        or (done is not None and done.count != len(nodeids))
+    ):
+        extra = f" (not in the test file: {', '.join(unknown[:5])})" if unknown else ""
         return Problem(
             ErrorKind.TAMPERING,
             "The test report did not match the tests that exist: "
-            "results were added, repeated or dropped.",
+            f"results were added, repeated or dropped{extra}.",
         )
-    if not collect_error and set(expected) - {_base_name(n) for n in nodeids}:
-        return Problem(ErrorKind.TAMPERING, "Some tests never reported a result.")
+    missing = sorted(set(expected) - names)
+    if run.collect_error() is None and missing:
+        return Problem(
+            ErrorKind.TAMPERING, f"Some tests never reported a result: {', '.join(missing[:5])}."
+        )
     return None
 
 
 def score(tests: list[TestResult], weight: int, collect_error: str | None = None) -> CheckResult:
-    passed = sum(t.status == "passed" for t in tests)
+    passed = sum(t.status == TestStatus.PASSED for t in tests)
     total = len(tests)
     value = passed / total if total else 0.0
     if collect_error:

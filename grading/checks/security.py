@@ -103,25 +103,61 @@ def run_bandit(source: str) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.line, f.column, f.id))
 
 
-def mark_allowed(findings: list[Finding], allowed: tuple[str, ...]) -> None:
+# Rules whose verdict is wrong for the environments ProdReady runs in. Their findings are shown
+# as information with the reason and never counted. Keep this short; each entry has a test.
+ENVIRONMENT_NOTES = {
+    "B413": "pyCrypto, the library this rule warns about, cannot be installed on the Python "
+    "versions ProdReady supports: a `Crypto` import here is the maintained pycryptodome.",
+}
+
+
+def classify(
+    findings: list[Finding], allowed: tuple[str, ...] = (), expected: tuple[str, ...] = ()
+) -> None:
+    """Marks each finding: the exercise's own flaw (expected), allowed by the exercise, or
+    informational because the rule is wrong here. The flaw an exercise teaches always counts."""
     for finding in findings:
-        finding.allowed = finding.id in allowed
+        finding.expected = finding.id in expected
+        finding.allowed = finding.id in allowed and not finding.expected
+        note = ENVIRONMENT_NOTES.get(finding.id, "")
+        finding.info = "" if finding.expected else note
+
+
+def counted(findings: list[Finding]) -> list[Finding]:
+    """Findings that cost security points: neither allowed nor informational."""
+    return [f for f in findings if not f.allowed and not f.info]
 
 
 def blocking(findings: list[Finding]) -> list[Finding]:
-    """Findings that stop a fix from counting as solved: MEDIUM or HIGH, not allowed."""
-    return [f for f in findings if not f.allowed and f.severity in ("MEDIUM", "HIGH")]
+    """Findings that stop a fix from counting as solved: a counted MEDIUM or HIGH one, or the
+    exercise's own flaw at any severity. LOW findings are advice: shown, scored, not blocking."""
+    return [f for f in counted(findings) if f.expected or f.severity in ("MEDIUM", "HIGH")]
+
+
+def describe(findings: list[Finding]) -> str:
+    """ "B608 HIGH (line 14), B311 LOW (line 3, the flaw this exercise is about)"."""
+    parts = []
+    for f in findings:
+        notes = [f"line {f.line}"]
+        if f.expected:
+            notes.append("the flaw this exercise is about")
+        elif f.allowed:
+            notes.append("allowed here")
+        elif f.info:
+            notes.append("informational")
+        elif f.severity == "LOW":
+            notes.append("advice")
+        parts.append(f"{f.id} {f.severity} ({', '.join(notes)})")
+    return ", ".join(parts)
 
 
 def score(findings: list[Finding], weight: int) -> CheckResult:
-    counted = [f for f in findings if not f.allowed]
-    value = max(0.0, 1.0 - sum(PENALTY.get(f.severity, 0.25) for f in counted))
-    if not counted:
-        summary = "No security findings."
+    costs = counted(findings)
+    value = max(0.0, 1.0 - sum(PENALTY.get(f.severity, 0.25) for f in costs))
+    if not costs:
+        summary = "No security findings." if not findings else "No finding that counts here."
     else:
-        worst = max(counted, key=lambda f: PENALTY.get(f.severity, 0))
-        ids = ", ".join(sorted({f.id for f in counted}))
-        summary = (
-            f"{len(counted)} finding(s) ({ids}); worst: {worst.severity} on line {worst.line}."
-        )
+        worst = max(costs, key=lambda f: PENALTY.get(f.severity, 0))
+        ids = ", ".join(sorted({f.id for f in costs}))
+        summary = f"{len(costs)} finding(s) ({ids}); worst: {worst.severity} on line {worst.line}."
     return CheckResult("security", round(value, 3), weight, summary)

@@ -18,9 +18,13 @@ import select
 import signal
 import sys
 import time
+from typing import Any
 
-TEST_OUTPUT_KEEP = 500  # characters of output kept per test for the report
-OUTPUT_LIMIT = 1 << 20  # bytes a submission may print in all before the run is stopped
+# `python -I` leaves the script's folder off sys.path; collector and protocol live there.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import protocol  # noqa: E402
+from protocol import OUTPUT_KEEP, OUTPUT_LIMIT, ExitReason  # noqa: E402
+
 MAX_RECORD = 64 * 1024  # a longer record line is not one of ours
 
 
@@ -37,7 +41,6 @@ def main() -> None:
 def preload(workdir: str) -> None:
     """Import pytest and prepare its configuration before the job arrives: a pooled sandbox
     waits ready, and the forked test process inherits it instead of paying ~130 ms per grade."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import collector
 
     collector.prepare(workdir)
@@ -57,7 +60,7 @@ def set_limits(limits: dict[str, int]) -> None:
         resource.setrlimit(which, (value, value))
 
 
-def write_workdir(job: dict) -> None:
+def write_workdir(job: dict[str, Any]) -> None:
     workdir = job["workdir"]
     files = {job["module"] + ".py": job["source"], **job.get("context", {})}
     # Placeholders: pytest collects these paths, the code itself comes from memory.
@@ -77,7 +80,7 @@ def forbid_inspection() -> None:
 
 
 class Supervisor:
-    def __init__(self, job: dict):
+    def __init__(self, job: dict[str, Any]):
         self.job = job
         self.marker = b"\x1e" + job["nonce"].encode()  # frames a record from the test process
         self.deadline = time.monotonic() + job["limits"]["wall_seconds"]
@@ -89,12 +92,12 @@ class Supervisor:
         self.current_output: list[str] = []
         self.kept = 0
         self.finished = False  # the test process sent "done"
-        self.stop_reason: str | None = None
+        self.stop_reason: ExitReason | None = None
         self.forwarded = 0
         self.child_pid = 0
 
-    def send(self, record: dict) -> None:
-        os.write(1, (json.dumps(record) + "\n").encode())
+    def send(self, record: protocol.Record) -> None:
+        os.write(1, protocol.encode(record) + b"\n")
 
     def run(self) -> None:
         read_end, write_end = os.pipe()
@@ -105,7 +108,7 @@ class Supervisor:
         os.close(write_end)
         status = self.supervise(pid, read_end)
         self.kill_everything(pid)
-        self.send({"event": "exit", **status})
+        self.send(status)
         os._exit(0)
 
     def child(self, read_end: int, write_end: int) -> None:
@@ -124,13 +127,13 @@ class Supervisor:
         finally:
             os._exit(70)
 
-    def supervise(self, pid: int, fd: int) -> dict:
+    def supervise(self, pid: int, fd: int) -> protocol.Exit:
         exit_status = None
         pipe_open = True
         while pipe_open and not self.stop_reason:
             remaining = self.deadline - time.monotonic()
             if remaining <= 0:
-                self.stop_reason = "timeout"
+                self.stop_reason = ExitReason.TIMEOUT
                 break
             wait = 0.0 if exit_status is not None else min(0.25, remaining)
             if select.select([fd], [], [], wait)[0]:
@@ -175,30 +178,30 @@ class Supervisor:
             return
         self.output_total += len(data)
         if self.output_total > OUTPUT_LIMIT:
-            self.stop_reason = "output_limit"
-        elif self.current is not None and self.kept < TEST_OUTPUT_KEEP:
-            text = data.decode("utf-8", "replace")[: TEST_OUTPUT_KEEP - self.kept]
+            self.stop_reason = ExitReason.OUTPUT_LIMIT
+        elif self.current is not None and self.kept < OUTPUT_KEEP:
+            text = data.decode("utf-8", "replace")[: OUTPUT_KEEP - self.kept]
             self.current_output.append(text)
             self.kept += len(text)
 
     def handle(self, line: bytes) -> None:
         try:
-            record = json.loads(line)
+            data = json.loads(line)
         except ValueError:
             return self.tamper("a malformed record")
-        if not isinstance(record, dict):
+        record = protocol.decode(data)
+        if record is None or isinstance(record, protocol.Exit):
             return self.tamper("a malformed record")
-        if record.pop("pid", None) != self.child_pid:
+        if data.get("pid") != self.child_pid:
             return None  # a process the submission forked is still running the tests: ignore it
-        event = record.get("event")
-        if event == "start":
-            self.current, self.current_output, self.kept = record.get("test"), [], 0
-        elif event == "result":
-            if record.get("test") != self.current:
+        if isinstance(record, protocol.Start):
+            self.current, self.current_output, self.kept = record.test, [], 0
+        elif isinstance(record, protocol.Result):
+            if record.test != self.current:
                 return self.tamper("a result for a test that was not running")
-            record["output"] = "".join(self.current_output)
+            record.output = "".join(self.current_output)
             self.current = None
-        elif event == "done":
+        elif isinstance(record, protocol.Done):
             self.finished = True
         self.forwarded += 1
         if self.forwarded <= 5000:
@@ -206,8 +209,8 @@ class Supervisor:
         return None
 
     def tamper(self, what: str) -> None:
-        self.send({"event": "tamper", "where": "runner", "what": [what]})
-        self.stop_reason = "tampering"
+        self.send(protocol.Tamper(where="runner", what=[what]))
+        self.stop_reason = ExitReason.TAMPERING
 
     def kill_everything(self, pid: int) -> None:
         """Every process the submission started dies here, daemons included."""
@@ -219,19 +222,17 @@ class Supervisor:
         except (ProcessLookupError, PermissionError):
             pass
 
-    def describe_exit(self, status: int) -> dict:
-        result: dict = {"running": self.current, "finished": self.finished}
+    def describe_exit(self, status: int) -> protocol.Exit:
+        result = protocol.Exit(running=self.current or "", finished=self.finished)
         if self.stop_reason:
-            result["reason"] = self.stop_reason
+            result.reason = self.stop_reason
         elif os.WIFSIGNALED(status):
             sig = os.WTERMSIG(status)
-            result["reason"] = "cpu_time" if sig == signal.SIGXCPU else "signal"
-            result["signal"] = signal.Signals(sig).name
+            result.reason = ExitReason.CPU_TIME if sig == signal.SIGXCPU else ExitReason.SIGNAL
+            result.signal = signal.Signals(sig).name
         elif not self.finished:
-            result["reason"] = "early_exit"
-            result["exit_code"] = os.WEXITSTATUS(status)
-        else:
-            result["reason"] = "ok"
+            result.reason = ExitReason.EARLY_EXIT
+            result.exit_code = os.WEXITSTATUS(status)
         return result
 
 

@@ -61,3 +61,19 @@ def test_module_names_shadow_nothing_the_sandbox_imports(exercise: Exercise):
 @each_folder
 def test_the_submission_module_is_not_also_a_context_file(exercise: Exercise):
     assert f"{exercise.module}.py" not in exercise.context_files
+
+
+@each_folder
+def test_the_review_is_done_two_correct_and_three_wrong_fixes(exercise: Exercise):
+    solved, unsolved = exercise.fixtures("solved"), exercise.fixtures("unsolved")
+    assert len(solved) >= 2, f"only {len(solved)} correct fixes in fixtures/solved"
+    assert len(unsolved) >= 3, f"only {len(unsolved)} wrong fixes in fixtures/unsolved"
+
+
+def test_the_readme_shows_the_course_as_it_is():
+    from course import load_course
+    from grading.validate import summary_table
+
+    table = summary_table(list(load_course(PROJECT_ROOT).exercises.values()))
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert table in readme, "README's course table is stale: paste `make validate`'s table"

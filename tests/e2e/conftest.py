@@ -36,10 +36,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(data_dir: Path) -> tuple[subprocess.Popen, str]:
-    """`streamlit run app.py` on a free port with its own database; returns it once healthy."""
+def start_server(
+    data_dir: Path, extra_env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen, str]:
+    """`streamlit run server.py` (what `make run` starts) on a free port with its own database;
+    returns it once healthy."""
     port = _free_port()
-    env = {**os.environ, "PRODREADY_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "PRODREADY_DATA_DIR": str(data_dir), **(extra_env or {})}
     env.pop("DATABASE_URL", None)
     server = subprocess.Popen(
         [
@@ -47,7 +50,7 @@ def start_server(data_dir: Path) -> tuple[subprocess.Popen, str]:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "server.py",
             "--server.headless",
             "true",
             "--server.address",

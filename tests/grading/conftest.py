@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 
 from course import load_exercise
+from tests.grading import hostiles
 
 HERE = Path(__file__).parent
-collect_ignore = ["calc_exercise", "hostile"]  # exercise content, not tests of the grader
+collect_ignore = ["calc_exercise", "hostile", "golden"]  # exercise content, not tests of the grader
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +19,5 @@ def calc():
 
 @pytest.fixture
 def hostile():
-    def read(name: str) -> str:
-        return (HERE / "hostile" / f"{name}.py").read_text()
-
-    return read
+    """The source of a hostile submission, its processes named for this test run."""
+    return hostiles.source

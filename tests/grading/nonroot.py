@@ -6,9 +6,12 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+from tests.grading import hostiles
 
 USER = "prodready-test"
 HERE = Path(__file__).parent
@@ -43,7 +46,7 @@ def run_cli(hostile: str, env: dict[str, str] | None = None, user: str | None = 
             "grading",
             "check",
             str(HERE / "calc_exercise"),
-            str(HERE / "hostile" / f"{hostile}.py"),
+            str(hostiles.file(hostile, Path(tempfile.mkdtemp(prefix="prodready-hostile-")))),
             "--json",
         ],
         cwd=PROJECT,

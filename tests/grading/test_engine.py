@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
+from pathlib import Path
 
 import pytest
 
-from grading import ErrorKind, Report, Status, grade, scan
-from grading import sandbox as sandbox_module
+from grading import ErrorKind, Report, Status, grade, lifecycle, scan
+from grading.render import as_text
+
+GOLDEN = Path(__file__).parent / "golden"
 
 
 def test_reference_is_solved_with_full_marks(calc):
@@ -41,8 +45,22 @@ def test_nosec_does_not_hide_a_finding(calc):
     assert not report.solved
 
 
-def test_parametrised_cases_are_numbered_not_named_by_their_inputs(calc):
-    names = [t.name for t in grade(calc, calc.reference).tests]
+def test_failing_cases_are_named_by_the_authors_ids_never_by_their_inputs(calc):
+    report = grade(calc, "def add(a, b):\n    return abs(a) + b if a < 0 else a + b\n")
+    failed = [t for t in report.tests if t.status == "failed"]
+    assert [t.name for t in failed] == [
+        "test_adds_any_integers — opposites",
+        "test_adds_any_integers — both negative",
+    ]
+    assert failed[0].output.startswith("Case “opposites”: AssertionError")
+    text = as_text(report)
+    assert "Case “opposites”" in text and "Case “both negative”" in text
+    assert "-5" not in json.dumps([t.name for t in report.tests])
+
+
+def test_cases_without_ids_keep_their_numbers(calc):
+    numbered = dataclasses.replace(calc, path=GOLDEN / "numbered_cases")
+    names = [t.name for t in grade(numbered, calc.reference).tests]
     assert "test_adds_any_integers (case 2 of 3)" in names
     assert not any("[" in name for name in names)
 
@@ -53,7 +71,7 @@ def test_parametrised_cases_are_numbered_not_named_by_their_inputs(calc):
         ("def add(a, b)\n    return a + b\n", ErrorKind.SYNTAX, "line 1"),
         ("", ErrorKind.EMPTY, "empty"),
         ("   \n\n", ErrorKind.EMPTY, "empty"),
-        ("x = 1\n" * 900_000, ErrorKind.TOO_LARGE, "5.1 MB"),
+        ("x = 1\n" * 900_000, ErrorKind.TOO_LARGE, "5.1 MiB"),
         ("def add(a, b):\n    return a + b\x00\n", ErrorKind.ENCODING, "NUL"),
         (b"def add(a, b):\n    return a + b  # \xff\xfe\n", ErrorKind.ENCODING, "UTF-8"),
         ("x = " + "(" * 300 + ")" * 300 + "\n", ErrorKind.SYNTAX, "nested"),
@@ -72,11 +90,74 @@ def test_syntax_error_carries_its_line(calc):
     assert report.error_line == 2 and "line 2" in report.message
 
 
-def test_renamed_function_fails_with_the_import_error_as_feedback(calc):
+def test_renamed_function_is_not_graded_and_says_why(calc):
+    """No test could run: static points for code that never ran would be unearned."""
     report = grade(calc, "def plus(a, b):\n    return a + b\n")
-    assert report.status == Status.FAIL
-    assert "cannot import name 'add'" in report.check("behaviour").summary
+    assert report.status == Status.ERROR and report.error_kind == ErrorKind.IMPORT
+    assert report.score == 0 and not report.solved
+    assert "cannot import name 'add'" in report.message and "no test could run" in report.message
     assert {t.status for t in report.tests} == {"not run"}
+
+
+@pytest.mark.parametrize("suite", ["hidden", "visible"])
+def test_a_module_that_raises_on_import_is_an_error_naming_the_line(calc, suite):
+    source = (
+        "import json\n\nLIMIT = json.loads('{}')['limit']\n\ndef add(a, b):\n    return a + b\n"
+    )
+    report = grade(calc, source, suite=suite)
+    assert report.status == Status.ERROR and report.error_kind == ErrorKind.IMPORT
+    assert report.score == 0 and report.error_line == 3
+    assert report.message == (
+        "Your module raised KeyError: 'limit' at line 3 while being imported, so no test could run."
+    )
+
+
+SUBPROCESS_FIX = (
+    "import subprocess\n\n\ndef add(a: int, b: int) -> int:\n    return a + b\n\n\n"
+    "def tool_version() -> str:\n"
+    '    return subprocess.run(["git", "--version"], capture_output=True, check=False).stdout\n'
+)
+
+
+def test_low_findings_are_advice_and_never_block_a_correct_fix(calc):
+    report = grade(calc, SUBPROCESS_FIX)
+    assert {f.severity for f in report.findings} == {"LOW"} and len(report.findings) == 3
+    assert report.score == 78  # advice still costs points
+    assert report.solved and report.status == Status.PASS
+    assert "no security issue remains" not in report.message
+    for ident in ("B404", "B603", "B607"):
+        assert ident in report.message
+
+
+def test_an_environment_wrong_finding_is_informational_and_not_counted(calc):
+    source = "try:\n    from Crypto.Hash import SHA256\nexcept ImportError:\n    SHA256 = None\n\n\ndef add(a: int, b: int) -> int:\n    return a + b\n"
+    report = grade(calc, source)
+    (finding,) = report.findings
+    assert finding.id == "B413" and finding.severity == "HIGH"
+    assert "pycryptodome" in finding.info
+    assert report.solved and report.score == 100
+    assert "B413" in report.message and "informational" in report.message
+
+
+RANDOM_FIX = (
+    "import random\n\n\ndef add(a: int, b: int) -> int:\n    return a + b\n\n\n"
+    "def token() -> str:\n    return str(random.random())\n"
+)
+
+
+def test_the_flaw_the_exercise_teaches_blocks_solving_at_any_severity(calc):
+    about_randomness = dataclasses.replace(calc, expected_findings=("B311",))
+    report = grade(about_randomness, RANDOM_FIX)
+    (finding,) = report.findings
+    assert finding.severity == "LOW" and finding.expected
+    assert not report.solved and report.status == Status.FAIL
+    assert "B311 LOW (line 9, the flaw this exercise is about)" in report.message
+
+
+def test_the_same_low_finding_elsewhere_is_advice(calc):
+    report = grade(calc, RANDOM_FIX)
+    assert report.solved
+    assert "B311 LOW (line 9, advice)" in report.message
 
 
 def test_visible_suite_is_a_check_never_a_solve(calc):
@@ -97,7 +178,7 @@ def test_report_round_trips_through_json(calc):
 
 
 def test_missing_bubblewrap_refuses_loudly(calc, monkeypatch):
-    monkeypatch.setattr(sandbox_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(lifecycle.shutil, "which", lambda name: None)
     monkeypatch.delenv("PRODREADY_SANDBOX", raising=False)
     report = grade(calc, calc.reference)
     assert report.status == Status.ERROR and report.error_kind == ErrorKind.SANDBOX_UNAVAILABLE
@@ -105,7 +186,7 @@ def test_missing_bubblewrap_refuses_loudly(calc, monkeypatch):
 
 
 def test_limits_only_mode_grades_when_explicitly_allowed(calc, monkeypatch):
-    monkeypatch.setattr(sandbox_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(lifecycle.shutil, "which", lambda name: None)
     monkeypatch.setenv("PRODREADY_SANDBOX", "limits-only")
     assert grade(calc, calc.reference).solved
     assert grade(calc, calc.starter).status == Status.FAIL
@@ -144,3 +225,27 @@ def test_scan_of_clean_code_passes_but_says_it_is_no_proof():
     report = scan("def add(a: int, b: int) -> int:\n    return a + b\n")
     assert report.status == Status.PASS and report.score == 100
     assert "checklist" in report.message
+
+
+def test_an_exercise_without_tests_says_so_instead_of_a_score(calc, tmp_path):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_hidden.py").write_text("from calc import add\n")
+    report = grade(dataclasses.replace(calc, path=tmp_path), calc.reference)
+    assert not report.solved and report.status == Status.FAIL
+    assert report.message == "The exercise defines no test the grader could run."
+
+
+def test_a_collection_failure_outside_the_import_is_not_called_tampering(calc, tmp_path):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_hidden.py").write_text(
+        "import pytest\nfrom calc import add\n\n\n"
+        '@pytest.mark.parametrize("a", [1, 2], ids=["one"])\n'
+        "def test_adds(a):\n"
+        '    """Adds."""\n'
+        "    assert add(a, 0) == a\n"
+    )
+    report = grade(dataclasses.replace(calc, path=tmp_path), calc.reference)
+    # The exercise's fault, not the learner's: INTERNAL, which the app does not count as an attempt.
+    assert report.status == Status.ERROR and report.error_kind == ErrorKind.INTERNAL
+    assert report.message.startswith("The grader could not collect the tests (")
+    assert "no test could run" in report.message and "ids" in report.message

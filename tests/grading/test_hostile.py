@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import socket
 import subprocess
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from grading import ErrorKind, Status, grade
+from grading.isolation import NOBODY
+from tests.grading.hostiles import PROCESS_NAME
+
+GOLDEN = Path(__file__).parent / "golden"
 
 
 def sandbox_processes() -> list[str]:
-    """Processes or threads still alive that a hostile submission named "hostile" (PR_SET_NAME)."""
+    """Processes or threads still alive that a hostile submission of this run named (PR_SET_NAME)."""
     out = subprocess.run(["ps", "-eLo", "pid=,comm="], capture_output=True, text=True).stdout
-    return [line for line in out.splitlines() if line.split()[-1:] == ["hostile"]]
+    return [line for line in out.splitlines() if line.split()[-1:] == [PROCESS_NAME]]
 
 
 def assert_contained(report):
@@ -60,8 +66,11 @@ def test_timeout_names_the_running_requirement(calc, hostile):
     assert "Adding two small positive numbers" in report.message
 
 
-def peak_hostile_processes(action) -> int:
-    """Runs `action` in a thread and samples how many "hostile" processes exist meanwhile."""
+def peak_hostile_processes(action, uid: int | None = None) -> dict:
+    """Runs `action` in a thread and samples how many of this run's hostile processes exist.
+    With `uid`, also the most processes that uid had besides ours: RLIMIT_NPROC bounds a uid's
+    processes together, so others of that uid (a test database run as nobody, say) that end
+    during the run leave room for ours."""
     done = threading.Event()
     box = {}
 
@@ -72,11 +81,14 @@ def peak_hostile_processes(action) -> int:
             done.set()
 
     threading.Thread(target=work, daemon=True).start()
-    peak = 0
+    peak = others = 0
     while not done.wait(0.05):
-        out = subprocess.run(["ps", "-eo", "comm="], capture_output=True, text=True).stdout
-        peak = max(peak, out.split().count("hostile"))
-    box["peak"] = peak
+        out = subprocess.run(["ps", "-eo", "uid=,comm="], capture_output=True, text=True).stdout
+        rows = [line.split() for line in out.splitlines()]
+        peak = max(peak, sum(row[-1:] == [PROCESS_NAME] for row in rows))
+        mine = [r for r in rows if uid is not None and r[:1] == [str(uid)]]
+        others = max(others, sum(r[-1:] != [PROCESS_NAME] for r in mine))
+    box["peak"], box["others"] = peak, others
     return box
 
 
@@ -97,9 +109,12 @@ def test_fork_bomb_is_contained_as_root_without_cgroups(tmp_path):
         pytest.skip("only meaningful when the grader runs as root")
     from tests.grading.nonroot import run_cli
 
-    box = peak_hostile_processes(lambda: run_cli("fork_bomb", env={"PRODREADY_CGROUPS": "0"}))
+    box = peak_hostile_processes(
+        lambda: run_cli("fork_bomb", env={"PRODREADY_CGROUPS": "0"}), uid=NOBODY
+    )
     assert box["result"]["solved"] is False
-    assert 10 < box["peak"] <= PROCESS_BOUND + 8, box["peak"]  # nobody's other processes count too
+    # The bound is nobody's: the run's own allowance plus what nobody already ran at its start.
+    assert 10 < box["peak"] <= PROCESS_BOUND + box["others"] + 8, box
     assert sandbox_processes() == []
 
 
@@ -130,15 +145,35 @@ def test_environment_holds_no_host_secret(calc, hostile, monkeypatch):
 
 
 def test_hidden_tests_and_reference_are_not_on_disk(calc, hostile):
-    report = grade(calc, hostile("hunt_hidden_tests"))
-    assert report.status == Status.FAIL
+    # Walking everything the sandbox can see takes seconds on a loaded machine: the longest limit.
+    patient = dataclasses.replace(calc, time_limit_s=10)
+    report = grade(patient, hostile("hunt_hidden_tests"))
+    assert report.status == Status.FAIL, report.message
     text = json.dumps(report.to_dict())
     assert "REFERENCE-MARKER" not in text
     assert "Loaded from memory" in text  # it did find the placeholder it was hunting
     assert_contained(report)
 
 
-@pytest.mark.parametrize("name", ["early_exit_import", "fake_results_stdout", "deep_recursion"])
+@pytest.mark.parametrize(
+    "name, kind, line, words",
+    [
+        ("memory_at_import", ErrorKind.MEMORY, 5, "raised MemoryError at line 5"),
+        ("raise_at_import", ErrorKind.IMPORT, 5, "raised KeyError: 'timeout' at line 5"),
+        ("early_exit_import", ErrorKind.EARLY_EXIT, 3, "called sys.exit() at line 3"),
+    ],
+)
+@pytest.mark.parametrize("suite", ["hidden", "visible"])
+def test_code_that_never_ran_is_not_graded(calc, hostile, name, kind, line, words, suite):
+    """Import failed, so no test ran: status error, score 0, what happened and where."""
+    report = grade(calc, hostile(name), suite=suite)
+    assert report.status == Status.ERROR and report.error_kind == kind, report.message
+    assert report.score == 0 and report.error_line == line
+    assert words in report.message and "while being imported" in report.message
+    assert_contained(report)
+
+
+@pytest.mark.parametrize("name", ["fake_results_stdout", "deep_recursion"])
 def test_is_not_solved(calc, hostile, name):
     report = grade(calc, hostile(name))
     assert report.status in (Status.FAIL, Status.ERROR)
@@ -195,3 +230,25 @@ def test_fork_bomb_is_contained_as_an_ordinary_user():
     assert box["result"]["status"] in ("error", "fail")
     assert 10 < box["peak"] <= PROCESS_BOUND + 8, box["peak"]
     assert sandbox_processes() == []
+
+
+@pytest.fixture
+def unittest_calc(calc):
+    """calc with its hidden tests written as a unittest.TestCase with subtests."""
+    return dataclasses.replace(calc, path=GOLDEN / "unittest_subtests")
+
+
+def test_a_method_given_another_tests_code_is_tampering(unittest_calc, hostile):
+    report = grade(unittest_calc, hostile("swap_method_code"))
+    assert report.status == Status.ERROR and report.error_kind == ErrorKind.TAMPERING
+    assert "AdditionChecks::test_adds_any_integers" in report.message
+    assert_contained(report)
+
+
+@pytest.mark.parametrize("name", ["breakpoint_left_in", "pytest_set_trace"])
+def test_no_debugger_can_be_entered(calc, hostile, name):
+    report = grade(calc, hostile(name))
+    assert report.status == Status.FAIL, report.message
+    assert all(t.status == "failed" for t in report.tests)
+    assert "a debugger cannot be opened while grading" in report.tests[0].output
+    assert_contained(report)

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from grading import grade
-from grading.sandbox import set_prewarm
+from grading import Grader, SandboxPool
 
 HERE = Path(__file__).parent
 PROJECT = HERE.parent.parent
@@ -43,52 +42,63 @@ def test_grades_when_the_interpreter_lives_under_tmp(tmp_path):
     assert report["solved"] is True
 
 
-def run_cgroups() -> set[str]:
-    found: set[str] = set()
-    for parent in ("/sys/fs/cgroup/prodready", "/sys/fs/cgroup/pids/prodready"):
-        if os.path.isdir(parent):
-            found |= {name for name in os.listdir(parent) if name.startswith("run-")}
-    return found
+# Runs the CLI in a child that notes every cgroup its grader creates and, after everything else
+# at exit (atexit is last-in first-out), prints those still present. Other graders on the machine
+# share the cgroup tree, so only the groups this grader made are looked at.
+CLI_NOTING_CGROUPS = """
+import atexit, sys
+made = []
+atexit.register(lambda: print(sorted(str(d) for g in made for d in g.dirs if d.exists())))
+from grading import cgroups
+real_create = cgroups.CgroupFactory.create
+def create(self, *args):
+    group = real_create(self, *args)
+    made.append(group)
+    return group
+cgroups.CgroupFactory.create = create
+from grading.cli import main
+main(sys.argv[1:])
+"""
 
 
-def test_no_cgroup_outlives_a_grade(calc):
+def test_no_cgroup_outlives_a_grade(calc, monkeypatch):
     """Each run's cgroup is removed once its report is out, even by a one-shot CLI."""
     if os.geteuid() != 0:
         pytest.skip("cgroups are only used when the grader runs as root")
-    set_prewarm(False)  # this process's own pool would add groups while we look
-    try:
-        before = run_cgroups()
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "grading",
-                "check",
-                str(HERE / "calc_exercise"),
-                str(HERE / "calc_exercise" / "reference.py"),
-            ],
-            cwd=PROJECT,
-            capture_output=True,
-            timeout=60,
-            check=True,
-        )
-        grade(calc, calc.reference)
-        deadline = time.monotonic() + 5
-        while run_cgroups() - before and time.monotonic() < deadline:
-            time.sleep(0.05)  # disposal runs just after the report
-        assert run_cgroups() - before == set()
-    finally:
-        set_prewarm(True)
+    from grading import cgroups
+
+    exercise = str(HERE / "calc_exercise")
+    out = subprocess.run(
+        [sys.executable, "-c", CLI_NOTING_CGROUPS, "check", exercise, exercise + "/reference.py"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert out.stdout.splitlines()[-1] == "[]"
+
+    made = []
+    real_create = cgroups.CgroupFactory.create
+    monkeypatch.setattr(
+        cgroups.CgroupFactory,
+        "create",
+        lambda self, *args: made.append(real_create(self, *args)) or made[-1],
+    )
+    grader = Grader(SandboxPool(slots=1, prewarm=False))
+    assert grader.grade(calc, calc.reference).solved
+    deadline = time.monotonic() + 5
+    while any(d.exists() for g in made for d in g.dirs) and time.monotonic() < deadline:
+        time.sleep(0.05)  # disposal runs just after the report
+    assert made and not any(d.exists() for g in made for d in g.dirs)
 
 
 def test_a_burst_never_runs_more_sandboxes_than_slots(calc, monkeypatch):
     """Workshop scale: twelve submissions at once queue for the grading slots."""
-    from grading import sandbox
+    from grading import pool as pool_module
 
-    slots = 2
-    monkeypatch.setattr(sandbox, "_SLOTS", threading.BoundedSemaphore(slots))
     running, peak, lock = 0, 0, threading.Lock()
-    real_execute = sandbox._execute
+    real_execute = pool_module.execute
 
     def counting_execute(*args, **kwargs):
         nonlocal running, peak
@@ -101,15 +111,42 @@ def test_a_burst_never_runs_more_sandboxes_than_slots(calc, monkeypatch):
             with lock:
                 running -= 1
 
-    monkeypatch.setattr(sandbox, "_execute", counting_execute)
+    monkeypatch.setattr(pool_module, "execute", counting_execute)
+    grader = Grader(SandboxPool(slots=2, prewarm=False))
     results = []
     threads = [
-        threading.Thread(target=lambda: results.append(grade(calc, calc.reference).solved))
+        threading.Thread(target=lambda: results.append(grader.grade(calc, calc.reference).solved))
         for _ in range(12)
     ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    grader.pool.close()
     assert results == [True] * 12
-    assert peak == slots
+    assert peak == 2
+
+
+def test_importing_the_grader_starts_nothing():
+    """Pools belong to the process that uses them: importing starts no sandbox, no thread."""
+    code = (
+        "import threading, grading, grading.pool as p\n"
+        "print(len(p._default), threading.active_count())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["0", "1"]
+
+
+def test_a_forked_process_gets_its_own_default_pool():
+    from grading.pool import default_pool
+
+    mine = default_pool()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.write(write, b"same" if default_pool() is mine else b"own")
+        os._exit(0)
+    os.waitpid(pid, 0)
+    assert os.read(read, 10) == b"own"

@@ -86,3 +86,72 @@ def test_a_broken_toml_is_named_with_its_file(exercise_copy):
 def test_validate_paths_finds_exercises_in_a_folder(exercise_copy):
     outcomes = validate_paths([exercise_copy.parent])
     assert [o.path.name for o in outcomes] == ["calc_exercise"]
+
+
+UNITTEST_HIDDEN = '''# SECRET-TEST-MARKER: this line must never reach a learner.
+import unittest
+
+from calc import add
+
+
+class AdditionChecks(unittest.TestCase):
+    def test_adds_small_numbers(self):
+        """Adding two small positive numbers gives their sum."""
+        self.assertEqual(add(2, 3), 5)
+
+    def test_adds_any_integers(self):
+        """Negative and large numbers add up correctly too."""
+        for label, a, b in [("opposites", -1, 1), ("both negative", -5, -5), ("large", 10**12, 1)]:
+            with self.subTest(label):
+                result = add(a, b)
+                self.assertIs(type(result), int)
+                self.assertEqual(result, a + b)
+
+    def test_returns_plain_int(self):
+        """The sum is a plain int, not a string or a float."""
+        self.assertIs(type(add(1, 1)), int)
+'''
+
+
+def test_an_exercise_tested_with_unittest_and_subtests_is_valid(exercise_copy):
+    (exercise_copy / "tests" / "test_hidden.py").write_text(UNITTEST_HIDDEN)
+    outcome = validate_exercise(exercise_copy)
+    assert outcome.ok, outcome.problems
+
+
+def test_a_test_method_without_docstring_is_named(exercise_copy):
+    source = UNITTEST_HIDDEN.replace(
+        '        """The sum is a plain int, not a string or a float."""\n', ""
+    )
+    (exercise_copy / "tests" / "test_hidden.py").write_text(source)
+    assert validate_exercise(exercise_copy).problems == [
+        "tests/test_hidden.py: AdditionChecks::test_returns_plain_int has no docstring "
+        "(it is the learner's feedback)"
+    ]
+
+
+def test_a_test_class_the_grader_cannot_follow_is_named_with_the_reason(exercise_copy):
+    source = UNITTEST_HIDDEN.replace("unittest.TestCase", "helpers.BaseCase")
+    (exercise_copy / "tests" / "test_hidden.py").write_text(source)
+    problems = validate_exercise(exercise_copy).problems
+    assert len(problems) == 2 and "derives from helpers.BaseCase" in problems[0], problems
+    assert problems[1] == "tests/test_hidden.py defines no test"
+
+
+def test_a_finding_both_expected_and_allowed_is_named(exercise_copy):
+    toml = exercise_copy / "exercise.toml"
+    toml.write_text(toml.read_text() + 'allowed_findings = ["B307"]\n')
+    assert validate_exercise(exercise_copy).problems == [
+        "exercise.toml: B307 is in both expected_findings and allowed_findings; "
+        "the flaw an exercise teaches always counts"
+    ]
+
+
+def test_a_parametrised_test_without_ids_is_named(exercise_copy):
+    tests = exercise_copy / "tests" / "test_hidden.py"
+    source = tests.read_text()
+    tests.write_text(source.replace(', ids=["opposites", "both negative", "very large"]', ""))
+    assert validate_exercise(exercise_copy).problems == [
+        "tests/test_hidden.py: test_adds_any_integers is parametrised without ids: name each case "
+        'for the learner with ids=[...] or pytest.param(..., id=...), or its failures read as "case 4 of 27"'
+    ]

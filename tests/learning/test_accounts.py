@@ -96,14 +96,23 @@ def test_wrong_e_mail_and_wrong_password_get_the_same_message(accounts, admin):
         assert str(caught.value) == WRONG_CREDENTIALS
 
 
-def test_failed_sign_ins_are_limited_per_account(accounts, admin, clock):
+def test_failed_sign_ins_lock_only_the_guessing_address_out_of_the_account(accounts, admin, clock):
     for _ in range(5):
         with pytest.raises(AccountError):
-            accounts.sign_in("admin@example.com", "not the password", f"10.1.0.{_}")
+            accounts.sign_in("admin@example.com", "not the password", "203.0.113.9")
     with pytest.raises(RateLimited):
-        accounts.sign_in("admin@example.com", PASSWORD, "10.9.9.9")  # even the right password
+        accounts.sign_in("admin@example.com", PASSWORD, "203.0.113.9")  # even the right password
+    # The owner, elsewhere, is not locked out by a stranger's guesses.
+    assert accounts.sign_in("admin@example.com", PASSWORD, "198.51.100.7").actor.is_admin
     clock.now += timedelta(minutes=16)
-    assert accounts.sign_in("admin@example.com", PASSWORD, "10.9.9.9").actor.is_admin
+    assert accounts.sign_in("admin@example.com", PASSWORD, "203.0.113.9").actor.is_admin
+
+
+def test_many_addresses_guessing_one_account_are_slowed_down(accounts, admin, store):
+    for n in range(100):
+        store.add_failure("admin@example.com", f"10.2.{n // 250}.{n % 250}")
+    with pytest.raises(RateLimited):
+        accounts.sign_in("admin@example.com", PASSWORD, "192.0.2.1")
 
 
 def test_failed_sign_ins_are_limited_per_client_address(accounts, admin):

@@ -139,3 +139,19 @@ def test_locked_database_error_gives_the_connection_back(pool, db_path):
         blocker.close()
     _assert_pool_clean(pool, db_path)
     assert type(book_appointment(pool, 1, 10, MONDAY_9)) is int
+
+
+def test_busy_database_during_the_insert_is_rolled_back(pool, db_path):
+    """If the database is busy when the appointment is written (another writer holds the lock,
+    as during the nightly sync), the error reaches the caller and the connection goes back
+    rolled back — every kind of database error, not only a taken slot, must end the transaction."""
+    blocker = sqlite3.connect(db_path)
+    blocker.execute("BEGIN IMMEDIATE")  # others may still read, but nobody else may write
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            book_appointment(pool, 1, 10, MONDAY_9)
+    finally:
+        blocker.rollback()
+        blocker.close()
+    _assert_pool_clean(pool, db_path)
+    assert type(book_appointment(pool, 1, 10, MONDAY_9)) is int

@@ -39,6 +39,8 @@ BAD = [
     ("circular", _circular, ValueError),
 ]
 
+BAD_IDS = ["a Decimal tax rate", "a date and time", "a set of card schemes", "settings that contain themselves"]
+
 
 def _write_old(path):
     path.write_text(json.dumps(OLD, indent=2), encoding="utf-8")
@@ -74,16 +76,21 @@ def _patch_os(monkeypatch, name, func):
         monkeypatch.setattr(settings_store, name, func)
 
 
+ALL_FILES = "every file"
+
+
 @pytest.fixture
 def disk_log(monkeypatch):
     """Records fsync and rename calls (with the inode involved) while still doing them."""
     events = []
-    real_fsync, real_replace, real_rename = os.fsync, os.replace, os.rename
+    real_replace, real_rename = os.replace, os.rename
 
-    def fsync(fd):
-        fd_no = fd if isinstance(fd, int) else fd.fileno()
-        events.append(("fsync", os.fstat(fd_no).st_ino, None))
-        return real_fsync(fd)
+    def syncer(real):
+        def sync(fd):
+            fd_no = fd if isinstance(fd, int) else fd.fileno()
+            events.append(("fsync", os.fstat(fd_no).st_ino, None))
+            return real(fd)
+        return sync
 
     def mover(real):
         def move(src, dst, *args, **kwargs):
@@ -91,13 +98,23 @@ def disk_log(monkeypatch):
             return real(src, dst, *args, **kwargs)
         return move
 
-    _patch_os(monkeypatch, "fsync", fsync)
+    # fsync and fdatasync both make the file's data durable; either is fine.
+    _patch_os(monkeypatch, "fsync", syncer(os.fsync))
+    if hasattr(os, "fdatasync"):
+        _patch_os(monkeypatch, "fdatasync", syncer(os.fdatasync))
+    real_sync = os.sync
+
+    def sync_everything():
+        events.append(("fsync", ALL_FILES, None))  # os.sync() flushes every file, this one too
+        return real_sync()
+
+    _patch_os(monkeypatch, "sync", sync_everything)
     _patch_os(monkeypatch, "replace", mover(real_replace))
     _patch_os(monkeypatch, "rename", mover(real_rename))
     return events
 
 
-@pytest.mark.parametrize("settings", GOOD, ids=["unicode", "nested", "lists", "empty"])
+@pytest.mark.parametrize("settings", GOOD, ids=["non-ASCII text", "nested values", "lists of values", "no settings at all"])
 def test_saved_settings_load_back(tmp_path, settings):
     """Saved settings can be loaded back exactly, including non-ASCII text and nested values — the fix must keep the feature working."""
     path = tmp_path / "settings.json"
@@ -131,7 +148,7 @@ def test_load_without_file_returns_defaults(tmp_path):
     assert type(loaded) is dict and loaded.get("currency") == "EUR", f"got {loaded!r}"
 
 
-@pytest.mark.parametrize("label, make_bad, _kind", BAD, ids=[b[0] for b in BAD])
+@pytest.mark.parametrize("label, make_bad, _kind", BAD, ids=BAD_IDS)
 def test_failed_save_keeps_previous_settings(tmp_path, label, make_bad, _kind):
     """When a save fails part-way (a value JSON can't encode), the previous settings file is left exactly as it was — a half-written file wipes the shop's configuration."""
     path = tmp_path / "settings.json"
@@ -143,7 +160,7 @@ def test_failed_save_keeps_previous_settings(tmp_path, label, make_bad, _kind):
     assert path.read_bytes() == old, "the previous settings file was changed or truncated by a failed save"
 
 
-@pytest.mark.parametrize("label, make_bad, kind", BAD, ids=[b[0] for b in BAD])
+@pytest.mark.parametrize("label, make_bad, kind", BAD, ids=BAD_IDS)
 def test_failed_save_reaches_the_caller(tmp_path, label, make_bad, kind):
     """A failed save raises to the caller (the original error, or your own error raised `from` it) — a printed warning nobody sees makes the user believe the settings were saved."""
     path = tmp_path / "settings.json"
@@ -184,7 +201,7 @@ def test_open_reader_never_sees_a_half_written_file(tmp_path):
 
 
 def test_new_data_is_on_disk_before_the_rename(tmp_path, disk_log):
-    """The new settings are flushed and fsync'ed to disk before the file is renamed into place — otherwise a power cut right after saving can leave an empty settings file."""
+    """The new settings are flushed and synced to disk (fsync, fdatasync or sync) before the file is renamed into place — otherwise a power cut right after saving can leave an empty settings file."""
     path = tmp_path / "settings.json"
     _write_old(path)
     save_settings(path, GOOD[0])
@@ -192,8 +209,8 @@ def test_new_data_is_on_disk_before_the_rename(tmp_path, disk_log):
     assert renames, "the new file was never renamed into place (os.replace)"
     last = renames[-1]
     moved_inode = disk_log[last][1]
-    synced = [e for e in disk_log[:last] if e[0] == "fsync" and e[1] == moved_inode]
-    assert synced, "the file renamed into place was not fsync'ed before the rename"
+    synced = [e for e in disk_log[:last] if e[0] == "fsync" and e[1] in (moved_inode, ALL_FILES)]
+    assert synced, "the file renamed into place was not synced to disk before the rename"
 
 
 def test_temporary_file_is_next_to_the_settings_file(tmp_path, disk_log):
@@ -216,6 +233,9 @@ def test_disk_full_while_flushing_keeps_old_file(tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     _patch_os(monkeypatch, "fsync", full_disk)
+    if hasattr(os, "fdatasync"):
+        _patch_os(monkeypatch, "fdatasync", full_disk)
+    _patch_os(monkeypatch, "sync", lambda: full_disk(None))
     err = _save_expecting_failure(path, GOOD[1])
     assert _caused_by(err, OSError), f"{type(err).__name__} does not carry the disk error as its cause"
     assert path.read_bytes() == old, "the previous settings file was changed"

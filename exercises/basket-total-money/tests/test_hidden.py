@@ -44,6 +44,8 @@ def test_returns_the_project_money_type():
         ([_line("4.35", 100)], 43500),
         ([_line("1234.56", 1), _line("0.07", 13)], 123547),
     ],
+    ids=["two small prices", "a price floats cannot hold", "several of a price and of a cent",
+         "three lines of small prices", "a hundred of one price", "a large price and many small ones"],
 )
 def test_totals_are_exact_to_the_cent(lines, cents):
     """A basket without a promo code costs exactly the sum of price x quantity, to the cent:
@@ -61,6 +63,8 @@ def test_totals_are_exact_to_the_cent(lines, cents):
         ("99.90", 5, 9490),
         ("0.25", 10, 22),
     ],
+    ids=["a discount ending in half a cent", "ten percent of an odd amount", "half of a few cents",
+         "a quarter off", "a small discount on a large price", "ten percent of a quarter"],
 )
 def test_discount_is_rounded_half_up_to_the_cent(price, percent, cents):
     """The discount is worked out on the whole basket and rounded half up to the cent, as

@@ -35,7 +35,7 @@ def _assert_utc_instant(got, expected):
         (utc(2024, 12, 2, 14, 0), utc(2024, 12, 1, 18, 0)),
         (utc(2025, 3, 30, 10, 0), utc(2025, 3, 29, 18, 0)),
     ],
-    ids=["january", "december", "day-clocks-go-forward"],
+    ids=["an appointment in January", "an appointment in December", "the day the clocks go forward"],
 )
 def test_winter_reminders_are_at_six_pm(starts_at, expected):
     """In winter the reminder goes out at 18:00 the evening before, as before: the feature
@@ -50,7 +50,7 @@ def test_winter_reminders_are_at_six_pm(starts_at, expected):
         (utc(2024, 8, 20, 13, 15), utc(2024, 8, 19, 17, 0)),
         (utc(2025, 5, 12, 15, 45), utc(2025, 5, 11, 17, 0)),
     ],
-    ids=["july", "august", "may"],
+    ids=["an appointment in July", "an appointment in August", "an appointment in May"],
 )
 def test_summer_reminders_are_at_six_pm_clinic_time(starts_at, expected):
     """In summer "18:00" means 18:00 on the clinic's clocks (British Summer Time), not 18:00
@@ -66,7 +66,8 @@ def test_summer_reminders_are_at_six_pm_clinic_time(starts_at, expected):
         (utc(2024, 10, 28, 9, 0), utc(2024, 10, 27, 18, 0)),
         (utc(2024, 3, 31, 12, 0), utc(2024, 3, 30, 18, 0)),
     ],
-    ids=["monday-after-spring-change", "day-clocks-go-back", "monday-after-autumn-change", "spring-change-2024"],
+    ids=["the day after the clocks go forward", "the day the clocks go back", "the day after the clocks go back",
+         "the day the clocks go forward in another year"],
 )
 def test_reminders_around_daylight_saving_changes(starts_at, expected):
     """Around the nights the clocks change, the reminder is at 18:00 clinic time on the
@@ -80,7 +81,7 @@ def test_reminders_around_daylight_saving_changes(starts_at, expected):
         (utc(2025, 6, 10, 23, 30), utc(2025, 6, 10, 17, 0)),
         (utc(2024, 9, 1, 23, 15), utc(2024, 9, 1, 17, 0)),
     ],
-    ids=["june", "september"],
+    ids=["a late-evening appointment in June", "a late-evening appointment in September"],
 )
 def test_evening_before_uses_the_clinic_date(starts_at, expected):
     """For out-of-hours appointments just after midnight clinic time, "the evening before" is

@@ -41,21 +41,24 @@ def check_invoice(got, invoice_id):
 
 
 @pytest.mark.parametrize("user, invoice_id", [(ANA, 101), (ANA, 103), (BEN, 102), (EVE, 201), (FINN, 202)],
-                         ids=["owner-1", "owner-2", "owner-3", "owner-4", "owner-5"])
+                         ids=["a member's paid invoice", "a member's open invoice", "another member's own invoice",
+                              "a member in the second organisation", "a billing admin's own invoice"])
 def test_owner_reads_own_invoice(user, invoice_id):
     """A user can open their own invoice — the detail page still works."""
     check_invoice(get_invoice(user, invoice_id), invoice_id)
 
 
 @pytest.mark.parametrize("user, invoice_id", [(CLEO, 101), (CLEO, 102), (CLEO, 104), (FINN, 201)],
-                         ids=["admin-1", "admin-2", "admin-3", "admin-4"])
+                         ids=["a member's invoice", "another member's invoice", "the admin's own invoice",
+                              "a member's invoice in the second organisation"])
 def test_billing_admin_reads_org_invoices(user, invoice_id):
     """A billing admin can open every invoice of their own organisation."""
     check_invoice(get_invoice(user, invoice_id), invoice_id)
 
 
 @pytest.mark.parametrize("user, invoice_id", [(BEN, 101), (ANA, 102), (ANA, 104), (EVE, 202)],
-                         ids=["colleague-1", "colleague-2", "colleague-3", "colleague-4"])
+                         ids=["a colleague's paid invoice", "a colleague's open invoice", "the billing admin's invoice",
+                              "an admin's invoice in the second organisation"])
 def test_member_cannot_read_colleagues_invoice(user, invoice_id):
     """An ordinary user asking for a colleague's invoice gets NotFound: changing the id in the
     URL must not reveal what colleagues bought."""
@@ -64,7 +67,10 @@ def test_member_cannot_read_colleagues_invoice(user, invoice_id):
 
 
 @pytest.mark.parametrize("user, invoice_id", [(EVE, 101), (FINN, 102), (CLEO, 201), (ANA, 203), (BEN, 202)],
-                         ids=["tenant-1", "tenant-2", "tenant-3", "tenant-4", "tenant-5"])
+                         ids=["a member asking the other organisation", "a billing admin asking the other organisation",
+                              "a billing admin asking the second organisation",
+                              "an invoice the caller placed in a former organisation",
+                              "a member asking an admin's invoice elsewhere"])
 def test_nobody_reads_another_organisations_invoice(user, invoice_id):
     """Nobody — not even a billing admin — can open an invoice of another organisation; the
     answer is NotFound. A cross-tenant leak is a reportable data breach."""
@@ -73,7 +79,7 @@ def test_nobody_reads_another_organisations_invoice(user, invoice_id):
 
 
 @pytest.mark.parametrize("role", ["viewer", "admin", "BILLING_ADMIN", "billing-admin", ""],
-                         ids=["viewer", "admin", "upper-case", "dash", "empty"])
+                         ids=["a viewer", "a generic admin", "the admin role in capitals", "the admin role with a dash", "an empty role"])
 def test_other_roles_get_ordinary_rights(role):
     """Any role other than exactly "billing_admin" has ordinary rights: own invoices only."""
     user = User(2, 10, role)

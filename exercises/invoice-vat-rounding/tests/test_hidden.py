@@ -52,21 +52,27 @@ def test_empty_invoice():
     assert {} == totals.vat_by_rate, f"VAT by rate was {totals.vat_by_rate}"
 
 
-@pytest.mark.parametrize("net, rate, vat", [(300, "5.5", 17), (25, "10", 3), (500, "2.1", 11), (1_050, "10", 105), (8_300, "5.5", 457), (3_500, "2.1", 74)])
+@pytest.mark.parametrize("net, rate, vat", [(300, "5.5", 17), (25, "10", 3), (500, "2.1", 11), (1_050, "10", 105), (8_300, "5.5", 457), (3_500, "2.1", 74)],
+                         ids=["half a cent at the reduced rate", "half a cent at the middle rate", "half a cent at the lowest rate",
+                              "a larger half at the middle rate", "a larger half at the reduced rate", "a larger half at the lowest rate"])
 def test_half_a_cent_rounds_up(net, rate, vat):
     """VAT of exactly half a cent rounds up, as the accountant requires — round() and Decimal's default round halves to even and the invoice disagrees with the tax return."""
     got = _vat([_line(net, rate)])
     assert got == vat, f"VAT was {got}"
 
 
-@pytest.mark.parametrize("net, rate, vat", [(9, "5.5", 0), (1_234, "5.5", 68), (4_999, "20", 1_000), (1_111, "2.1", 23), (46, "10", 5)])
+@pytest.mark.parametrize("net, rate, vat", [(9, "5.5", 0), (1_234, "5.5", 68), (4_999, "20", 1_000), (1_111, "2.1", 23), (46, "10", 5)],
+                         ids=["less than half a cent", "just under a half", "just over a half at the full rate",
+                              "a small fraction at the lowest rate", "just over a half at the middle rate"])
 def test_other_amounts_round_to_nearest(net, rate, vat):
     """VAT that is not exactly on a half rounds to the nearest cent, both down and up."""
     got = _vat([_line(net, rate)])
     assert got == vat, f"VAT was {got}"
 
 
-@pytest.mark.parametrize("unit, rate, quantity_lines, vat", [(1_001, "20", 3, 601), (1_045, "10", 3, 314), (15, "10", 3, 5), (199, "5.5", 4, 44)])
+@pytest.mark.parametrize("unit, rate, quantity_lines, vat", [(1_001, "20", 3, 601), (1_045, "10", 3, 314), (15, "10", 3, 5), (199, "5.5", 4, 44)],
+                         ids=["three lines at the full rate", "three lines at the middle rate", "three cheap lines",
+                              "four lines at the reduced rate"])
 def test_vat_is_rounded_once_per_rate(unit, rate, quantity_lines, vat):
     """VAT is computed on the summed net of all lines with the same rate and rounded once — rounding each line drifts by cents and the tax office checks the per-rate amount."""
     lines = [_line(unit, rate, name=f"line {i}") for i in range(quantity_lines)]
@@ -92,3 +98,14 @@ def test_quantity_multiplies_before_rounding():
     """A line's net is quantity times unit price before VAT is computed, so a quantity of many cheap items is taxed on the exact total."""
     got = _vat([_line(15, "10", quantity=7), _line(5, "10", quantity=1)])
     assert got == 11, f"VAT was {got}"
+
+
+@pytest.mark.parametrize("net, rate, vat", [(9_000, "0.35", 32), (11_000, "0.35", 39), (21_000, "0.35", 74), (3_000, "1.15", 35), (11_000, "1.15", 127)],
+                         ids=["a rate that binary floats cannot hold", "a larger amount at that rate", "a still larger amount at that rate",
+                              "another rate that binary floats cannot hold", "a larger amount at the other rate"])
+def test_half_a_cent_rounds_up_for_any_rate(net, rate, vat):
+    """VAT of exactly half a cent rounds up for any rate, including rates such as fractions of a
+    percent that binary floating point cannot represent — a float calculation lands a hair below
+    the half and drops the cent, however carefully it rounds afterwards."""
+    got = _vat([_line(net, rate)])
+    assert got == vat, f"VAT was {got}"

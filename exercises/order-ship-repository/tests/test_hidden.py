@@ -60,7 +60,8 @@ def _outbox(conn):
     return [(name, json.loads(payload)) for name, payload in conn.execute("SELECT name, payload FROM outbox ORDER BY id")]
 
 
-@pytest.mark.parametrize("order_id, tracking", [(101, "JD014600006281"), (102, "1Z999AA10123456784"), (108, "RR123456785GB")])
+@pytest.mark.parametrize("order_id, tracking", [(101, "JD014600006281"), (102, "1Z999AA10123456784"), (108, "RR123456785GB")],
+                         ids=["a paid order", "a packed order", "another paid order"])
 def test_ships_a_paid_or_packed_order(db, order_id, tracking):
     """A paid or packed order becomes "shipped" with its tracking number, saved through the
     project's OrderRepository, and the updated Order is returned: the feature must keep working."""
@@ -87,7 +88,7 @@ def test_customer_email_event_is_saved_with_the_order(db):
     )
 
 
-@pytest.mark.parametrize("order_id", [999, 0, 110])
+@pytest.mark.parametrize("order_id", [999, 0, 110], ids=["an id far past the last order", "id zero", "an id just past the last order"])
 def test_unknown_order_is_not_found(db, order_id):
     """An order id that does not exist raises the project's NotFoundError (the API answers
     404 and the courier stops retrying) and changes nothing."""
@@ -107,7 +108,7 @@ def test_deleted_order_is_not_found_and_not_touched(db):
     assert _outbox(conn) == [], "an event was queued for a deleted order"
 
 
-@pytest.mark.parametrize("order_id", [103, 104, 105])
+@pytest.mark.parametrize("order_id", [103, 104, 105], ids=["a cancelled order", "a refunded order", "an unpaid order"])
 def test_orders_that_cannot_ship_are_a_conflict(db, order_id):
     """A cancelled, refunded or unpaid order cannot be shipped: the project's ConflictError is
     raised and nothing is saved, so a courier mistake never overwrites a refund."""

@@ -59,7 +59,8 @@ def strong_enough(call):
     return minimum is not None and call["iterations"] >= minimum
 
 
-@pytest.mark.parametrize("password", PASSWORDS, ids=[f"password-{n}" for n in range(1, 6)])
+@pytest.mark.parametrize("password", PASSWORDS, ids=["a passphrase with spaces", "letters digits and a symbol", "non-ASCII letters",
+                                              "only digits", "spaces at both ends"])
 def test_round_trip(pw, password):
     """A stored hash verifies with the password that produced it — patients must be able to log in."""
     module, _calls = pw
@@ -120,6 +121,26 @@ def test_salt_is_random_and_long_enough(pw):
     assert not any(b"correct horse" in salt for salt in salts), "the salt is derived from the password"
 
 
+def _predictable(self, *args):
+    """Stands in for the Mersenne Twister's output once an attacker has recovered its state."""
+    return 0.5 if not args else 0
+
+
+def test_salt_does_not_come_from_any_mersenne_twister(pw, monkeypatch):
+    """Salts come from the operating system's cryptographic source (`secrets` or `os.urandom`),
+    not from Python's Mersenne Twister in any form — a private `random.Random`, however it was
+    seeded, is predictable from its outputs."""
+    module, calls = pw
+    # Every random.Random (but not random.SystemRandom, which overrides these) now answers the
+    # same number each time, as it would for an attacker who has recovered its state.
+    monkeypatch.setattr(random.Random, "random", _predictable)
+    monkeypatch.setattr(random.Random, "getrandbits", _predictable)
+    for _ in range(3):
+        module.hash_password("correct horse battery")
+    salts = [call["salt"] for call in calls["kdf"]]
+    assert len(set(salts)) == len(salts), "salts repeat once the Mersenne Twister's output is known"
+
+
 def test_stored_value_reveals_nothing(pw):
     """The stored value is ASCII, fits the 255-character column and contains neither the password
     nor a plain MD5/SHA digest of it."""
@@ -152,7 +173,9 @@ def test_comparison_is_constant_time(pw):
     "scrypt$16384$0$1$AAAA$AAAA",
     "pbkdf2_sha256$abc$c2FsdA==$a2V5",
     "$" * 40,
-], ids=["empty", "garbage", "legacy-md5", "empty-fields", "bad-numbers", "zero-cost", "bad-iterations", "dollars"])
+], ids=["an empty value", "text that is not a hash", "a legacy MD5 digest", "a hash with empty fields",
+    "a cost that is not a power of two", "a zero cost parameter", "an iteration count that is not a number",
+    "nothing but separators"])
 def test_unreadable_stored_value_is_false(pw, stored):
     """A stored value that is not a hash this module wrote (empty, damaged, a legacy MD5) makes
     verification return False instead of raising, so the login page never crashes."""

@@ -118,6 +118,33 @@ def test_export_is_recorded_in_the_audit_trail(configured, caplog, capsys):
     assert capsys.readouterr().out == "", "the export printed to standard output"
 
 
+class DiskFull(OSError):
+    """The storage helper's failure in this test (a full encrypted volume)."""
+
+
+def test_failed_write_is_not_recorded_as_an_export(configured, caplog, monkeypatch):
+    """When the bank file cannot be written, the export fails with that error and nothing is
+    added to the audit trail — an audit record for a file that does not exist tells the
+    auditors salaries were sent to the bank when they were not."""
+    import bank_export
+    import storage
+
+    original = storage.write_private
+
+    def full_disk(path, text):
+        raise DiskFull(28, "No space left on device")
+
+    monkeypatch.setattr(storage, "write_private", full_disk)
+    for name, value in list(vars(bank_export).items()):
+        if value is original:
+            monkeypatch.setattr(bank_export, name, full_disk)
+    caplog.set_level(logging.INFO, logger=AUDIT)
+    with pytest.raises(DiskFull):
+        export_bank_file(SLIPS, "2026-05", "ana")
+    records = [r for r in caplog.records if r.name == AUDIT]
+    assert records == [], "the audit trail records an export whose file was never written"
+
+
 def test_rows_are_still_correct(configured):
     """The file still has the header and one row per payslip with the name, IBAN, amount in
     euros with two decimals and the salary reference: the feature itself must keep working."""

@@ -18,7 +18,8 @@ def _store():
     ])
 
 
-@pytest.mark.parametrize("project_id", [99, 0, 404, 6])
+@pytest.mark.parametrize("project_id", [99, 0, 404, 6],
+                         ids=["an id nobody has", "id zero", "another id nobody has", "the id just past the last project"])
 def test_missing_project_answers_404(project_id):
     """Renaming a project that does not exist raises the project's NotFoundError, so the API
     answers 404 instead of 200 with an empty body that the web app shows as a success."""
@@ -34,7 +35,7 @@ def test_missing_project_answers_404(project_id):
 @pytest.mark.parametrize(
     "bad_name",
     ["", "    ", "\t\n", "x" * 61, "  " + "y" * 70 + "  "],
-    ids=["empty", "spaces", "whitespace", "too-long", "too-long-padded"],
+    ids=["an empty name", "only spaces", "only tabs and newlines", "one character too long", "too long even after trimming"],
 )
 def test_invalid_name_answers_422_on_the_name_field(bad_name):
     """An empty or too long name raises the project's ValidationError for the "name" field,
@@ -53,6 +54,9 @@ def test_invalid_name_answers_422_on_the_name_field(bad_name):
 @pytest.mark.parametrize(
     "project_id, taken",
     [(2, "Roadmap"), (3, "roadmap"), (1, "  HIRING PLAN "), (2, "q3 Launch"), (4, "office MOVE")],
+    ids=["the exact name of another project", "another project's name in lower case",
+         "another project's name in capitals with spaces", "another project's name in mixed case",
+         "a name taken in the second workspace"],
 )
 def test_duplicate_name_answers_409(project_id, taken):
     """A name already used in the same workspace (ignoring case and spaces) raises the

@@ -32,7 +32,7 @@ def _refund(order, items, at=IN_WINDOW):
     return got
 
 
-@pytest.mark.parametrize("days", [0, 1, 10, 29])
+@pytest.mark.parametrize("days", [0, 1, 10, 29], ids=["the delivery day", "the next day", "ten days later", "day twenty-nine"])
 def test_ordinary_returns_inside_the_window(days):
     """A partial return well inside the window refunds the returned units — the everyday refund must keep working."""
     at = EARLY_UTC_DELIVERY + timedelta(days=days, hours=1)
@@ -45,7 +45,8 @@ def test_ordinary_returns_inside_the_window(days):
     (EARLY_UTC_DELIVERY, datetime(2024, 3, 31, 13, 0, tzinfo=UTC)),
     (EARLY_UTC_DELIVERY, datetime(2024, 3, 31, 8, 30, tzinfo=NEW_YORK_WINTER)),
     (datetime(2024, 2, 10, 9, 0, tzinfo=SHOP_TZ), datetime(2024, 3, 11, 20, 0, tzinfo=SHOP_TZ)),
-])
+], ids=["a delivery after midnight shop time, asked a second before midnight", "asked in UTC on day thirty",
+        "asked from another time zone on day thirty", "delivered and asked in shop time across February"])
 def test_day_thirty_is_accepted_until_midnight_shop_time(delivered, requested):
     """A request on the 30th calendar day after delivery, counted in Brisbane time, is accepted up to midnight — the published policy says 30 days inclusive, and refusing it is a consumer-law complaint."""
     got = _refund(_order(TENT, SOCKS, delivered_at=delivered), {"SOCKS-WOOL": 1}, requested)
@@ -58,7 +59,8 @@ def test_day_thirty_is_accepted_until_midnight_shop_time(delivered, requested):
     (EARLY_UTC_DELIVERY, datetime(2024, 3, 31, 10, 30, tzinfo=NEW_YORK_WINTER)),
     (datetime(2024, 2, 10, 9, 0, tzinfo=SHOP_TZ), datetime(2024, 3, 12, 0, 5, tzinfo=SHOP_TZ)),
     (EARLY_UTC_DELIVERY, datetime(2024, 4, 20, 1, 0, tzinfo=UTC)),
-])
+], ids=["a delivery after midnight shop time, asked at midnight", "still day thirty in UTC",
+        "still day thirty in the agent's time zone", "just after midnight shop time", "weeks too late"])
 def test_day_thirty_one_is_rejected(delivered, requested):
     """A request from day 31 in Brisbane time raises RefundRejected, even when it is still day 30 in UTC or in the agent's own time zone."""
     with pytest.raises(RefundRejected):
@@ -109,7 +111,9 @@ def test_order_with_final_sale_never_refunds_shipping():
     assert got == 29_400, f"refund was {got}"
 
 
-@pytest.mark.parametrize("refunded, items", [({"SOCKS-WOOL": 2}, {"SOCKS-WOOL": 2}), ({"TENT-2P": 1}, {"TENT-2P": 1}), ({}, {"MAT-LITE": 3})])
+@pytest.mark.parametrize("refunded, items", [({"SOCKS-WOOL": 2}, {"SOCKS-WOOL": 2}), ({"TENT-2P": 1}, {"TENT-2P": 1}), ({}, {"MAT-LITE": 3})],
+                         ids=["more than the units left after a partial refund", "an item already refunded",
+                              "more units than were ordered"])
 def test_cannot_refund_more_than_remains(refunded, items):
     """Units already refunded cannot be refunded again, and no more units than were ordered can come back — otherwise one return is paid out twice."""
     with pytest.raises(RefundRejected):
@@ -122,7 +126,8 @@ def test_remaining_units_can_still_be_refunded():
     assert got == 3_000, f"refund was {got}"
 
 
-@pytest.mark.parametrize("items", [{"SOCKS-WOOL": 0}, {"SOCKS-WOOL": -2}, {"BOOTS-42": 1}])
+@pytest.mark.parametrize("items", [{"SOCKS-WOOL": 0}, {"SOCKS-WOOL": -2}, {"BOOTS-42": 1}],
+                         ids=["zero units", "a negative number of units", "an item that is not on the order"])
 def test_invalid_requests_are_rejected(items):
     """Requests for zero or negative units, or for an item that is not on the order, raise RefundRejected instead of producing a negative or made-up refund."""
     with pytest.raises(RefundRejected):

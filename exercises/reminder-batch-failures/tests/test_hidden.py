@@ -78,7 +78,7 @@ def test_reads_the_requested_day():
     assert report.sent == [] and report.failed == []
 
 
-@pytest.mark.parametrize("failing", [[1], [0, 4], [2, 3, 5]], ids=["one", "first-and-last", "several"])
+@pytest.mark.parametrize("failing", [[1], [0, 4], [2, 3, 5]], ids=["one patient in the middle", "the first and the last patient", "several patients in a row"])
 def test_delivery_failures_do_not_stop_the_batch(failing):
     """A text that can't be delivered doesn't stop the others; it is listed in report.failed and left unmarked so the next run retries it."""
     bookings = _bookings(6 if 5 in failing else 5)
@@ -113,7 +113,7 @@ def test_every_send_has_a_timeout():
         assert type(timeout) in (int, float) and 0 < timeout <= 10, f"timeout was {timeout!r}"
 
 
-@pytest.mark.parametrize("stop", [KeyboardInterrupt(), SystemExit(143)], ids=["ctrl-c", "sigterm-exit"])
+@pytest.mark.parametrize("stop", [KeyboardInterrupt(), SystemExit(143)], ids=["Ctrl-C", "a deploy stopping the job"])
 def test_stopping_the_job_is_not_swallowed(stop):
     """Ctrl-C or a shutdown (SystemExit) stops the run at once instead of being treated as a failed text — ops must be able to stop a job that is texting the wrong day."""
     bookings = _bookings(5)
@@ -134,9 +134,17 @@ def test_database_failure_stops_the_run():
     assert len(gateway.sent) == 3, f"{len(gateway.sent)} texts were sent; the job kept going after the database failed"
 
 
-def test_bugs_are_not_counted_as_failed_texts():
+class GatewayMisconfigured(Exception):
+    """A problem on our side that is not about one patient's text (here: no sender id configured)."""
+
+
+@pytest.mark.parametrize("bug", [
+    TypeError("send() got an unexpected keyword argument 'sender'"),
+    KeyError("SMS_SENDER_ID"),
+    GatewayMisconfigured("no sender id configured for this account"),
+], ids=["a wrong argument in our code", "a missing setting", "a kind of error nobody listed"])
+def test_bugs_are_not_counted_as_failed_texts(bug):
     """An exception that is not a delivery failure (a bug, a misconfigured gateway) propagates instead of being reported as one more failed text."""
     bookings = _bookings(3)
-    bug = TypeError("send() got an unexpected keyword argument 'sender'")
-    with pytest.raises(TypeError):
+    with pytest.raises(type(bug)):
         send_reminders(FakeStore(bookings), FakeGateway({bookings[0].phone: bug}), DAY)

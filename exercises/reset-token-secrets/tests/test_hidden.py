@@ -79,6 +79,24 @@ def test_tokens_do_not_come_from_the_random_module(store):
     assert len(set(tokens)) == 3, "tokens repeat when the random module is seeded"
 
 
+def _predictable(self, *args):
+    """Stands in for the Mersenne Twister's output: what an attacker who recovered its state knows."""
+    return 0.5 if not args else 0
+
+
+def test_tokens_do_not_come_from_any_mersenne_twister(store, monkeypatch):
+    """Tokens come from the operating system's cryptographic source, not from Python's Mersenne
+    Twister in any form — the global `random`, a private `random.Random` or one seeded from
+    `os.urandom` alike: its whole future follows from a few hundred outputs, so an attacker who
+    requests enough reset links for their own account can compute the next customer's."""
+    # Every random.Random (but not random.SystemRandom, which overrides these) now answers the
+    # same number each time, as it would for an attacker who has recovered its state.
+    monkeypatch.setattr(random.Random, "random", _predictable)
+    monkeypatch.setattr(random.Random, "getrandbits", _predictable)
+    tokens = {create_reset_token(store, 42, NOW) for _ in range(5)}
+    assert len(tokens) == 5, "tokens repeat once the Mersenne Twister's output is known"
+
+
 def test_stored_digest_uses_the_configured_key(store):
     """The store holds HMAC-SHA256 of the token under the key configured in the vault
     (shop_settings), not the token itself and not a key from the source code."""

@@ -12,6 +12,10 @@ class WouldHangForever(BaseException):
     """Stands in for a request that never returns: nothing but a timeout ends it."""
 
 
+class IntegrationBug(Exception):
+    """A mistake in our own code that no handler could have been written for in advance."""
+
+
 class FakeCarrier:
     """Same interface as CarrierClient; records every call instead of using the network."""
 
@@ -30,7 +34,8 @@ class FakeCarrier:
         return {"price": self.price, "currency": "EUR", "service": "standard"}
 
 
-@pytest.mark.parametrize("price, expected", [("6.45", "6.45"), (12.9, "12.90"), ("0.99", "0.99"), (8, "8")])
+@pytest.mark.parametrize("price, expected", [("6.45", "6.45"), (12.9, "12.90"), ("0.99", "0.99"), (8, "8")],
+                         ids=["a price sent as text", "a price sent as a JSON number", "a price under one euro", "a whole-euro price"])
 def test_returns_the_carriers_price(price, expected):
     """When the carrier answers, checkout shows the carrier's live price as a Decimal — the fallback must not replace the feature."""
     got = quote_shipping(FakeCarrier(price=price), "75011", 1250)
@@ -48,7 +53,8 @@ def test_asks_for_the_right_parcel():
     assert {"postcode": "SW1A 1AA", "weight_g": "730"} == params, f"sent {params!r}"
 
 
-@pytest.mark.parametrize("postcode, weight", [("75011", 1250), ("10115", 20000), ("1000", 1)])
+@pytest.mark.parametrize("postcode, weight", [("75011", 1250), ("10115", 20000), ("1000", 1)],
+                         ids=["an ordinary parcel", "a heavy parcel", "a one-gram parcel"])
 def test_every_request_has_a_timeout_within_budget(postcode, weight):
     """Every call to the carrier sets a timeout no longer than the checkout budget in shop_config — without one, a carrier that stops answering holds a checkout worker forever."""
     carrier = FakeCarrier()
@@ -73,7 +79,7 @@ def test_hanging_carrier_gives_the_flat_rate():
         ConnectionRefusedError(111, "Connection refused"),
         ConnectionResetError(104, "Connection reset by peer"),
     ],
-    ids=["http-503", "timeout", "refused", "reset"],
+    ids=["the carrier answering 503", "a timeout", "a refused connection", "a reset connection"],
 )
 def test_carrier_failure_gives_the_flat_rate(error):
     """When the carrier is down or fails, checkout still works and shows the flat rate from shop_config."""
@@ -82,7 +88,7 @@ def test_carrier_failure_gives_the_flat_rate(error):
 
 
 @pytest.mark.parametrize(
-    "error", [CarrierError("HTTP 502 Bad Gateway"), TimeoutError("read timed out")], ids=["http-502", "timeout"]
+    "error", [CarrierError("HTTP 502 Bad Gateway"), TimeoutError("read timed out")], ids=["the carrier answering 502", "a timeout"]
 )
 def test_fallback_is_logged_with_its_cause(caplog, error):
     """Each fallback to the flat rate logs a warning (or error) that carries the carrier's exception — otherwise a carrier outage is invisible and the shop silently charges the wrong shipping for days."""
@@ -98,8 +104,14 @@ def test_fallback_is_logged_with_its_cause(caplog, error):
 
 @pytest.mark.parametrize(
     "bug",
-    [TypeError("get_json() got an unexpected keyword argument 'weight'"), AttributeError("'NoneType' object has no attribute 'get_json'")],
-    ids=["type-error", "attribute-error"],
+    [
+        TypeError("get_json() got an unexpected keyword argument 'weight'"),
+        AttributeError("'NoneType' object has no attribute 'get_json'"),
+        KeyError("postcode"),
+        IntegrationBug("rates path renamed in the client"),
+    ],
+    ids=["a wrong argument in our code", "a missing attribute in our code", "a missing key in our code",
+         "a bug of a kind nobody listed"],
 )
 def test_bugs_are_not_hidden_behind_the_flat_rate(bug):
     """An exception that is not a carrier failure (a bug in our code) is raised, not turned into the flat rate — a catch-all would hide a broken integration until the accountant notices."""

@@ -14,15 +14,39 @@ USERS = [
 ]
 
 
+class RecordingCursor(sqlite3.Cursor):
+    """A real cursor that also remembers the SQL text of every statement it runs."""
+
+    def execute(self, sql, parameters=(), /):
+        self.connection.statements.append(sql)
+        return super().execute(sql, parameters)
+
+
+class RecordingConnection(sqlite3.Connection):
+    """A real SQLite connection that remembers the SQL text (without the bound values) it runs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.statements = []
+
+    def cursor(self, factory=RecordingCursor):
+        return super().cursor(factory)
+
+    def execute(self, sql, parameters=(), /):
+        self.statements.append(sql)
+        return super().execute(sql, parameters)
+
+
 @pytest.fixture
 def conn():
-    db = sqlite3.connect(":memory:")
+    db = sqlite3.connect(":memory:", factory=RecordingConnection)
     db.execute(
         "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT NOT NULL,"
         " password_hash TEXT NOT NULL, is_admin INTEGER NOT NULL DEFAULT 0)"
     )
     db.executemany("INSERT INTO users VALUES (?, ?, ?, ?, ?)", USERS)
     db.commit()
+    db.statements.clear()
     yield db
     db.close()
 
@@ -46,7 +70,8 @@ def check_user(got, user_id):
     assert type(got["id"]) is int, "id should be an int"
 
 
-@pytest.mark.parametrize("user_id", [1, 2, 4, 5])
+@pytest.mark.parametrize("user_id", [1, 2, 4, 5], ids=[
+    "the admin account", "an address stored with capitals", "a plain address", "another customer"])
 def test_finds_customer_by_exact_email(conn, user_id):
     """Looking up a customer's address returns that customer as a dict with id, email and name —
     agents rely on this to open the right account."""
@@ -57,7 +82,7 @@ def test_finds_customer_by_exact_email(conn, user_id):
     ("ana.lopez@example.com", 2),
     ("  ROOT@SHOP.TEST ", 1),
     ("\tBob@Example.ORG\n", 4),
-])
+], ids=["an address typed in lower case", "capitals with spaces around", "mixed case with a tab and a newline"])
 def test_email_match_ignores_case_and_spaces(conn, typed, user_id):
     """The e-mail lookup ignores upper/lower case and surrounding whitespace, as the ticket asks,
     because addresses are stored as customers typed them."""
@@ -70,7 +95,8 @@ def test_email_with_apostrophe_is_found(conn):
     check_user(find_user_by_email(conn, "Sean.O'Brien@example.ie"), 3)
 
 
-@pytest.mark.parametrize("typed", ["nobody@example.com", "ana.lopez@example", "", "   "])
+@pytest.mark.parametrize("typed", ["nobody@example.com", "ana.lopez@example", "", "   "], ids=[
+    "an address nobody has", "a customer's address cut short", "an empty search", "only spaces"])
 def test_unknown_email_returns_none(conn, typed):
     """An address nobody has (or an empty search) returns None, so the login form can say
     "unknown address" instead of crashing."""
@@ -91,7 +117,18 @@ EMAIL_PAYLOADS = [
 ]
 
 
-@pytest.mark.parametrize("payload", EMAIL_PAYLOADS)
+@pytest.mark.parametrize("payload", EMAIL_PAYLOADS, ids=[
+    "a quote followed by an always-true OR",
+    "an always-true OR followed by a comment",
+    "a real address followed by a comment",
+    "a wildcard match smuggled after a quote",
+    "a UNION that reads password hashes",
+    "a UNION that reads the database version",
+    "a second statement that drops the table",
+    "a real address with a trailing quote",
+    "a lone quote",
+    "a real address followed by an open comment",
+])
 def test_email_injection_finds_nobody(conn, payload):
     """SQL typed into the e-mail field (quotes, OR 1=1, UNION, comments) finds nobody and raises
     no database error — otherwise anyone at the login form can log in as the first user or read
@@ -141,7 +178,15 @@ SEARCH_PAYLOADS = [
 ]
 
 
-@pytest.mark.parametrize("payload", SEARCH_PAYLOADS)
+@pytest.mark.parametrize("payload", SEARCH_PAYLOADS, ids=[
+    "a wildcard with an always-true OR",
+    "a quote followed by an always-true OR",
+    "a UNION that reads password hashes",
+    "a UNION with made-up columns",
+    "a closing bracket with an always-true OR",
+    "a trailing quote",
+    "a second statement that deletes rows",
+])
 def test_search_injection_returns_nothing(conn, payload):
     """SQL typed into the name search returns no customers and raises no database error — a
     crafted search must not list every account or smuggle out password hashes."""
@@ -151,3 +196,31 @@ def test_search_injection_returns_nothing(conn, payload):
         pytest.fail(f"the search raised a database error: {type(exc).__name__}")
     assert type(got) is list and got == [], f"an injection attempt returned {got!r}"
     assert conn.execute("SELECT count(*) FROM users").fetchone()[0] == len(USERS), "rows were lost"
+
+
+@pytest.mark.parametrize("fragment", ["%", "_", "a_n", "%%"], ids=[
+    "a lone percent sign", "a lone underscore", "an underscore between letters", "two percent signs"])
+def test_search_wildcards_match_literally(conn, fragment):
+    """A % or _ typed into the name search matches only names that contain that very character
+    (here: nobody) — otherwise a single character lists every customer in the shop."""
+    check_rows(search_users(conn, fragment), [])
+
+
+def _queries_containing(conn, text):
+    return [sql for sql in conn.statements if text in sql.lower()]
+
+
+def test_email_is_a_bound_parameter(conn):
+    """The e-mail reaches the database as a bound parameter, never inside the SQL text — hand-made
+    escaping breaks on the first character it forgot and is exactly what the team rule forbids."""
+    check_user(find_user_by_email(conn, "Sean.O'Brien@example.ie"), 3)
+    leaked = _queries_containing(conn, "brien")
+    assert not leaked, "the e-mail address was written into the SQL text instead of bound"
+
+
+def test_name_and_limit_are_bound_parameters(conn):
+    """The searched name and the limit reach the database as bound parameters, never inside the
+    SQL text — the team rule holds for every value, numbers included."""
+    check_rows(search_users(conn, "Kate D'Arcy", limit=137), [6])
+    assert not _queries_containing(conn, "arcy"), "the name was written into the SQL text instead of bound"
+    assert not _queries_containing(conn, "137"), "the limit was written into the SQL text instead of bound"

@@ -57,8 +57,10 @@ def test_single_shift_export():
     assert {"E7788": Decimal("11.5")} == totals, f"totals were {totals!r}"
 
 
-@pytest.mark.parametrize("kind", list(BAD_ROWS))
-@pytest.mark.parametrize("position", [0, 3, 6])
+@pytest.mark.parametrize("kind", list(BAD_ROWS), ids=[
+    "a decimal comma", "a unit after the hours", "empty hours", "a missing employee id", "semicolons instead of commas",
+    "negative hours", "hours that are not a number", "more hours than a day has", "zero hours"])
+@pytest.mark.parametrize("position", [0, 3, 6], ids=["the first row", "a middle row", "the last row"])
 def test_malformed_shift_is_reported_not_skipped(kind, position):
     """A shift that can't be read makes the import fail with the project's TimesheetError instead of being skipped — a silently dropped shift means someone is paid less than they worked."""
     rows = list(GOOD_ROWS)
@@ -68,7 +70,7 @@ def test_malformed_shift_is_reported_not_skipped(kind, position):
     assert isinstance(info.value, TimesheetError), f"raised {type(info.value).__name__}, not TimesheetError"
 
 
-@pytest.mark.parametrize("position", [0, 2, 5])
+@pytest.mark.parametrize("position", [0, 2, 5], ids=["the first row", "the third row", "the sixth row"])
 def test_error_names_the_line_of_the_bad_shift(position):
     """The TimesheetError carries the 1-based line number of the bad row in the export file, so the payroll clerk can find and fix it."""
     rows = list(GOOD_ROWS)

@@ -12,6 +12,7 @@ from signing import BadSignature, Signer
 
 SECRET = b"test-secret-0123456789-abcdefghijklmnop"
 EMAILS = ["ana@example.com", "Bram.de.Vries+news@example.co.uk", "zoë@例え.jp", "x@y.io"]
+EMAIL_IDS = ["a plain address", "capitals dots and a plus tag", "non-ASCII characters", "a very short address"]
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +33,7 @@ def _token(url):
     return tokens[0]
 
 
-@pytest.mark.parametrize("email", EMAILS)
+@pytest.mark.parametrize("email", EMAILS, ids=EMAIL_IDS)
 def test_link_round_trip(email):
     """An unsubscribe link points at the links service with a token from which the same
     e-mail address comes back: the feature itself must keep working."""
@@ -40,7 +41,7 @@ def test_link_round_trip(email):
     assert type(got) is str and got == email, f"the token gave back {got!r}"
 
 
-@pytest.mark.parametrize("email", EMAILS)
+@pytest.mark.parametrize("email", EMAILS, ids=EMAIL_IDS)
 def test_links_verify_with_the_platform_signer(signer, email):
     """The token is made by the platform's Signer for the "unsubscribe" purpose, because the
     separate links service verifies it with that code and secret; any other format is
@@ -53,7 +54,7 @@ def test_links_verify_with_the_platform_signer(signer, email):
     assert got == email, f"the platform signer read {got!r}"
 
 
-@pytest.mark.parametrize("email", EMAILS)
+@pytest.mark.parametrize("email", EMAILS, ids=EMAIL_IDS)
 def test_accepts_tokens_made_by_the_platform(signer, email):
     """Tokens the platform signed for the "unsubscribe" purpose (links already sent by the
     old newsletter system) are accepted."""
@@ -69,7 +70,8 @@ def _forgeries(email):
     yield Signer(b"another-secret-that-is-long-enough-000").sign(email, purpose="unsubscribe")
 
 
-@pytest.mark.parametrize("email", ["ceo@example.com", "someone.else@example.org"])
+@pytest.mark.parametrize("email", ["ceo@example.com", "someone.else@example.org"],
+                         ids=["the chief executive's address", "another customer's address"])
 def test_forged_tokens_are_rejected(email):
     """Only tokens signed with the platform's secret are accepted, with the project's
     BadSignature: anyone who has read the source code (a contractor, a leaked repository)
@@ -86,7 +88,8 @@ def test_forged_tokens_are_rejected(email):
     assert not accepted, f"{len(accepted)} forged token(s) were accepted"
 
 
-@pytest.mark.parametrize("purpose", ["password-reset", "verify-email", "newsletter"])
+@pytest.mark.parametrize("purpose", ["password-reset", "verify-email", "newsletter"],
+                         ids=["a password-reset token", "an e-mail verification token", "a token for another newsletter purpose"])
 def test_tokens_for_other_purposes_are_rejected(signer, purpose):
     """A token the platform signed for another purpose (a password-reset or verification
     link) cannot be replayed as an unsubscribe token."""
@@ -94,7 +97,9 @@ def test_tokens_for_other_purposes_are_rejected(signer, purpose):
         email_from_token(signer.sign("ana@example.com", purpose=purpose))
 
 
-@pytest.mark.parametrize("bad", ["", "abc", "....", "%%%.%%%", "YW5hQGV4YW1wbGUuY29t", "YW5h.QGV4"])
+@pytest.mark.parametrize("bad", ["", "abc", "....", "%%%.%%%", "YW5hQGV4YW1wbGUuY29t", "YW5h.QGV4"],
+                         ids=["an empty token", "a few letters", "only separators", "characters outside base64",
+                              "an encoded address without signature", "an encoded address with a made-up signature"])
 def test_malformed_and_tampered_tokens_raise_bad_signature(signer, bad):
     """Garbage and tampered tokens raise the project's BadSignature (the links service shows
     "this link is invalid"), not a crash that becomes a 500."""

@@ -8,7 +8,9 @@ def test_adds_small_numbers():
     assert add(2, 3) == 5
 
 
-@pytest.mark.parametrize("a, b", [(-1, 1), (-5, -5), (10**12, 1)])
+@pytest.mark.parametrize(
+    "a, b", [(-1, 1), (-5, -5), (10**12, 1)], ids=["opposites", "both negative", "very large"]
+)
 def test_adds_any_integers(a, b):
     """Negative and large numbers add up correctly too."""
     result = add(a, b)

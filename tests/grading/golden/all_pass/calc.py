@@ -1,0 +1,5 @@
+"""Adds with the + operator."""
+
+
+def add(a: int, b: int) -> int:
+    return a + b

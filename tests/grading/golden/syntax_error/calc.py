@@ -1,0 +1,5 @@
+"""A missing colon."""
+
+
+def add(a: int, b: int) -> int
+    return a + b
