@@ -70,10 +70,10 @@ solved = statuses.count(ExerciseStatus.SOLVED)
 # every exercise's status badge alike.
 in_progress = statuses.count(ExerciseStatus.STARTED)
 with st.container(horizontal=True, key="progress-totals"):
-    st.metric("Solved", f"{solved} / {len(course.exercises)}", border=True, width=180)
-    st.metric("In progress", in_progress, border=True, width=180)
-    st.metric("Submissions", len(history), border=True, width=180)
-    st.metric("Hints used", sum(hints.values()), border=True, width=180)
+    st.metric("Solved", f"{solved} / {len(course.exercises)}", border=True, width=165)
+    st.metric("In progress", in_progress, border=True, width=165)
+    st.metric("Submissions", len(history), border=True, width=165)
+    st.metric("Hints used", sum(hints.values()), border=True, width=165)
 
 st.subheader("By limitation")
 limitation_chart(limitation_progress(course, done))
