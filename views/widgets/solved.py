@@ -49,12 +49,12 @@ def solved_section(exercise: Exercise, work: Workspace, fallback_code: str) -> N
     st.markdown(demote_headings(exercise.explanation))
     code = state.shielded(lambda: work.solved_code(exercise.slug), None) or fallback_code
     st.subheader("Your fix against the reference")
-    st.caption(
-        "A correct fix can look different from the reference: lines starting with **-** are "
-        "only in the reference, lines with **+** only in yours."
-    )
     diff = feedback.diff_against_reference(exercise.reference, code)
     if diff:
+        st.caption(
+            "A correct fix can look different from the reference: lines starting with **-** "
+            "are only in the reference, lines with **+** only in yours."
+        )
         st.code(diff, language="diff", wrap_lines=True)
     else:
         st.caption("Your fix is the reference fix, line for line.")
