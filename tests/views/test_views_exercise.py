@@ -227,3 +227,31 @@ def test_the_find_the_flaw_answer_is_saved(data_dir, course):
     store = _store(at, data_dir)
     saved = store.flaw_answer(store.ensure_learner(), exercise.slug)
     assert saved.lines == sorted(exercise.flaw_lines) and saved.limitation_correct
+
+
+def test_leaving_the_exercise_and_coming_back_keeps_the_typing(page, exercise, data_dir):
+    typed = exercise.starter + "\n# still mine after a visit to the lessons\n"
+    at = _type(page, exercise, typed)
+    at.switch_page("views/lessons.py")
+    at.run()
+    at.switch_page(PAGE)
+    at.query_params["exercise"] = exercise.slug
+    at.run()
+    assert editor_args(at)["defaultValue"] == typed
+    store = _store(at, data_dir)
+    assert store.draft(store.ensure_learner(), exercise.slug) == typed
+
+
+def test_typing_kept_while_the_database_is_locked_survives_a_page_change(page, exercise, data_dir):
+    typed = exercise.starter + "\n# typed while the database was busy\n"
+    with database_locked(data_dir / "prodready.db"):
+        at = _type(page, exercise, typed)
+        at.switch_page("views/lessons.py")
+        at.run()
+        at.switch_page(PAGE)
+        at.query_params["exercise"] = exercise.slug
+        at.run()
+        assert editor_args(at)["defaultValue"] == typed
+    at.run()  # the lock is gone: the next run saves it
+    store = _store(at, data_dir)
+    assert store.draft(store.ensure_learner(), exercise.slug) == typed

@@ -30,7 +30,8 @@ class Desk:
         self.exercise, self.work, self.slug = exercise, work, exercise.slug
         self.outcome_key = f"outcome:{self.slug}"
         self.flash_key = f"flash:{self.slug}"
-        self.saved_key = f"saved:{self.slug}"
+        self.saved_key = f"saved:{self.slug}"  # the code last saved as the draft
+        self.latest_key = f"latest:{self.slug}"  # the code last seen in the editor, saved or not
         self.confirm_key = f"confirm-reset:{self.slug}"
         self.discarded_key = f"discarded:{self.slug}"
 
@@ -43,7 +44,9 @@ class Desk:
         return st.session_state[self.outcome_key]
 
     def opening(self) -> str:
-        """What the editor opens with: the saved draft (else the starter), loaded once."""
+        """What a newly drawn editor holds: the saved draft (else the starter), loaded once a
+        session; after the learner has been on another page (Streamlit then forgets the
+        editor's state), the code they last had, never an older one over it."""
         found = editor.opening(self.slug)
         if found is None:
             found = state.shielded(lambda: self.work.opening_code(self.exercise), None)
@@ -51,6 +54,11 @@ class Desk:
                 found = self.exercise.starter
             editor.open_with(self.slug, found)
             st.session_state.setdefault(self.saved_key, found)
+        elif editor.current(self.slug) is None:
+            last = st.session_state.get(self.latest_key)
+            if last is not None and last != found:
+                found = last
+                editor.open_with(self.slug, found)
         return found
 
     def code(self) -> str:
@@ -59,7 +67,9 @@ class Desk:
         return self.opening() if shown is None else shown
 
     def keep(self, code: str) -> None:
-        """Save `code` as the draft unless it already is; a failure is said, the code stays."""
+        """Save `code` as the draft unless it already is; a failure is said, the code stays
+        (in this session too, so a page change before the database answers again loses nothing)."""
+        st.session_state[self.latest_key] = code
         if code == st.session_state.get(self.saved_key):
             return
         try:
@@ -74,6 +84,7 @@ class Desk:
 
     def put_in_editor(self, code: str) -> None:
         editor.replace(self.slug, code)
+        st.session_state[self.latest_key] = code
         st.session_state.pop(self.outcome_key, None)
 
     def reset_to_starter(self) -> None:
