@@ -80,3 +80,13 @@ def test_reset_asks_first_and_undo_brings_the_typing_back(page: Page, app_url, e
     expect(page.get_by_text("Draft saved")).to_be_visible()
     page.reload()
     wait_for_editor(page, typed)
+
+
+def test_leaving_at_once_after_typing_keeps_the_last_keystrokes(page: Page, app_url, exercise):
+    page.goto(f"{app_url}/exercise?exercise={exercise.slug}")
+    typed = exercise.starter + "\n# typed, then straight to the lessons\n"
+    type_code(page, typed)
+    page.get_by_role("navigation").get_by_role("link", name="Lessons").click()  # no pause
+    expect(page.get_by_role("heading", name="Lessons", level=1)).to_be_visible()
+    page.go_back()
+    wait_for_editor(page, typed)

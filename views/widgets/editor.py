@@ -13,10 +13,11 @@ a fresh key (a new generation) that opens with that code.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
-from streamlit_ace import st_ace
+from streamlit_ace import _render_component  # st_ace() without a change callback
 
 DEBOUNCE_MS = 200  # streamlit-ace's delay between the last keystroke and sending the text
 
@@ -50,22 +51,40 @@ def current(slug: str) -> str | None:
     return st.session_state.get(editor_key(slug, generation(slug)))
 
 
-def code_editor(slug: str, initial: str, annotations: list[dict] | None = None) -> str:
-    """The learner's code as the editor shows it (sent as they type)."""
-    code = st_ace(
-        value=initial,
-        language="python",
-        theme="chrome",
-        keybinding="vscode",
+def code_editor(
+    slug: str,
+    initial: str,
+    annotations: list[dict] | None = None,
+    on_change: Callable[[], None] | None = None,
+) -> str:
+    """The learner's code as the editor shows it (sent as they type).
+
+    `on_change` runs at the start of the next run after the text changed, whichever page that
+    run is for: a click that leaves the page right after typing still has the text saved.
+    st_ace() takes no callback, so this calls the component it wraps with st_ace's arguments.
+    """
+    code = _render_component(
+        defaultValue=initial,
+        placeholder="",
+        height=None,
+        minLines=14,  # without a height the component grows with the code (no max lines)
+        maxLines=None,
         # 14 px clips underscores with DejaVu Sans Mono (Linux's usual monospace): 15 does not.
-        font_size=15,
-        tab_size=4,
-        min_lines=14,  # without a height the component grows with the code (no max_lines)
-        show_gutter=True,
-        wrap=True,  # long lines wrap instead of hiding past the right edge
-        annotations=annotations or None,
-        auto_update=True,
+        fontSize=15,
+        tabSize=4,
+        mode="python",
+        theme="chrome",
+        showGutter=True,
+        showPrintMargin=False,
+        wrapEnabled=True,  # long lines wrap instead of hiding past the right edge
+        readOnly=False,
+        keyboardHandler="vscode",
+        annotations=annotations or [],
+        markers=[],
+        autoUpdate=True,
         key=editor_key(slug, generation(slug)),
+        default=initial,
+        on_change=on_change,
     )
     return initial if code is None else code
 

@@ -1,7 +1,8 @@
 // Runs in the app page (not in the editor's frame), once per browser tab.
-// 1. The editor sends its text 200 ms after the last keystroke. A click on Check or Submit
-//    sooner than that would grade the text before the last keystrokes, so such a click is
-//    held until the editor has sent everything, then replayed.
+// 1. The editor sends its text 200 ms after the last keystroke. A click sooner than that (on
+//    Check or Submit, which would grade the text before the last keystrokes, or on a link or
+//    button that leaves the page, which would drop them) is held until the editor has sent
+//    everything, then replayed. A reload that soon asks first.
 // 2. Ace keeps Tab for indenting, which traps keyboard users inside the editor: Escape
 //    leaves it and moves the focus to the Check button.
 // 3. Ace's hidden text input gets a label, so screen readers name the editor.
@@ -62,17 +63,23 @@
   document.addEventListener(
     "click",
     function (event) {
-      const button = event.target.closest && event.target.closest("button");
-      if (!button || !["Check", "Submit"].includes(label(button))) return;
+      const target = event.target.closest && event.target.closest("button, a");
+      if (!target) return;
       const wait = SETTLE_MS - (performance.now() - lastChange);
       if (wait <= 0) return;
       event.preventDefault();
       event.stopPropagation();
       setTimeout(function () {
-        button.click();
+        target.click();
       }, wait);
     },
     true,
   );
+  window.addEventListener("beforeunload", function (event) {
+    if (performance.now() - lastChange < SETTLE_MS) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
   setInterval(watch, 300);
 })();

@@ -82,6 +82,23 @@ class Desk:
         else:
             st.session_state[self.saved_key] = code
 
+    def keep_quietly(self) -> None:
+        """The editor's change callback: save what it sent before any page draws. A failure
+        is left for the exercise page to show (it retries, since the code differs from the
+        saved draft); the code is kept in the session meanwhile."""
+        code = editor.current(self.slug)
+        if code is None:
+            return
+        st.session_state[self.latest_key] = code
+        if code == st.session_state.get(self.saved_key):
+            return
+        try:
+            refused = self.work.save_draft(self.exercise, code)
+        except StorageError:
+            return
+        if not refused:
+            st.session_state[self.saved_key] = code
+
     def put_in_editor(self, code: str) -> None:
         editor.replace(self.slug, code)
         st.session_state[self.latest_key] = code
@@ -147,7 +164,7 @@ def _editor_and_actions(desk: Desk, practice: Callable[[], Practice]) -> None:
     )
     if desk.flash_key in st.session_state:
         st.error(st.session_state.pop(desk.flash_key))
-    code = editor.code_editor(desk.slug, opening, marks)
+    code = editor.code_editor(desk.slug, opening, marks, on_change=desk.keep_quietly)
     desk.keep(code)
     _save_state(desk, code)
 
