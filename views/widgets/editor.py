@@ -4,7 +4,8 @@ streamlit-ace 0.1.1 has two update modes. With `auto_update=False` it sends the 
 Ctrl+Enter or its Apply button, so code typed but not applied was silently left out of Check
 and Submit. With `auto_update=True` it sends the text 200 ms after the last keystroke (its own
 debounce), so what the app grades and saves is what the editor shows. The page keeps the
-editor in an `st.fragment`, so those sends rerun only the editor, not the whole page.
+editor in an `st.fragment`, so those sends rerun only the editor, not the whole page, and
+editor_bridge.js holds a click that comes within that debounce until the text is sent.
 
 The editor keeps its own text once rendered: a new `value` with the same key does not reload it.
 So every exercise gets its own key, and putting other code in (Reset to starter, Undo) moves to
@@ -18,8 +19,6 @@ from pathlib import Path
 
 import streamlit as st
 from streamlit_ace import _render_component  # st_ace() without a change callback
-
-DEBOUNCE_MS = 200  # streamlit-ace's delay between the last keystroke and sending the text
 
 
 def editor_key(slug: str, generation: int = 0) -> str:
