@@ -26,6 +26,8 @@ input:focus-visible, textarea:focus-visible, [tabindex]:focus-visible {{
 [data-testid="stMarkdownContainer"] blockquote, [data-testid="stMarkdownContainer"] blockquote * {{
   color: #31333f !important;
 }}
+/* A wide table in a lesson scrolls inside itself instead of widening the page on a phone. */
+[data-testid="stMarkdownContainer"] table {{ display: block; max-width: 100%; overflow-x: auto; }}
 /* Less empty space above the page title: the work starts higher on a laptop screen. */
 .stMainBlockContainer {{ padding-top: 3rem; padding-left: 2rem; padding-right: 2rem; }}
 /* Labels wrap between words instead of being cut ("Open the e…"). */

@@ -67,37 +67,33 @@ class Desk:
         return self.opening() if shown is None else shown
 
     def keep(self, code: str) -> None:
-        """Save `code` as the draft unless it already is; a failure is said, the code stays
-        (in this session too, so a page change before the database answers again loses nothing)."""
-        st.session_state[self.latest_key] = code
+        """Save `code` as the draft unless it already is; a failure is said, the code stays."""
+        problem = self._save(code)
+        if problem is not None:
+            tone, message = problem
+            (st.error if tone == "error" else st.warning)(message)
+
+    def keep_quietly(self) -> None:
+        """The editor's change callback: save what it sent before any page draws, even a page
+        the learner is leaving for. A failure is left for the exercise page to show: it tries
+        again, since the code still differs from the saved draft."""
+        code = editor.current(self.slug)
+        if code is not None:
+            self._save(code)
+
+    def _save(self, code: str) -> tuple[str, str] | None:
+        """Keep `code` in the session, then as the draft; returns (tone, why) when not saved."""
+        st.session_state[self.latest_key] = code  # a page change before a retry loses nothing
         if code == st.session_state.get(self.saved_key):
-            return
+            return None
         try:
             refused = self.work.save_draft(self.exercise, code)
         except StorageError as exc:
-            st.error(str(exc))
-            return
+            return "error", str(exc)
         if refused:
-            st.warning(refused)
-        else:
-            st.session_state[self.saved_key] = code
-
-    def keep_quietly(self) -> None:
-        """The editor's change callback: save what it sent before any page draws. A failure
-        is left for the exercise page to show (it retries, since the code differs from the
-        saved draft); the code is kept in the session meanwhile."""
-        code = editor.current(self.slug)
-        if code is None:
-            return
-        st.session_state[self.latest_key] = code
-        if code == st.session_state.get(self.saved_key):
-            return
-        try:
-            refused = self.work.save_draft(self.exercise, code)
-        except StorageError:
-            return
-        if not refused:
-            st.session_state[self.saved_key] = code
+            return "warning", refused
+        st.session_state[self.saved_key] = code
+        return None
 
     def put_in_editor(self, code: str) -> None:
         editor.replace(self.slug, code)
