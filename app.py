@@ -51,9 +51,35 @@ pages = [
     ),
 ]
 if current().shared:
+    from learning.classroom_access import install, is_teacher
+    from views.widgets import classroom
+
+    install(state.store())  # the rule by which instructors read their cohorts' learners
     pages.append(
         st.Page(state.ACCOUNT, title="Account", icon=":material/person:", url_path="account")
     )
+    pages.append(
+        st.Page(classroom.CLASSES, title="Classes", icon=":material/school:", url_path="join")
+    )
+    if is_teacher(who):  # a convenience: the classroom services refuse anyone else anyway
+        pages += [
+            st.Page(
+                classroom.COHORTS, title="Cohorts", icon=":material/groups:", url_path="cohorts"
+            ),
+            st.Page(
+                classroom.DASHBOARD,
+                title="Class dashboard",
+                icon=":material/monitoring:",
+                url_path="dashboard",
+            ),
+            st.Page(classroom.PACING, title="Pacing", icon=":material/speed:", url_path="pacing"),
+            st.Page(
+                classroom.BOARD,
+                title="Workshop board",
+                icon=":material/leaderboard:",
+                url_path="board",
+            ),
+        ]
     if who.is_admin:  # a convenience: the admin services refuse anyone else anyway
         pages.append(
             st.Page(state.ADMIN, title="Admin", icon=":material/shield_person:", url_path="admin")

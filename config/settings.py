@@ -150,6 +150,14 @@ SETTINGS: tuple[Setting, ...] = (
         _positive_int,
     ),
     Setting(
+        "worker_heartbeat_s",
+        "PRODREADY_WORKER_HEARTBEAT_S",
+        "10",
+        "distributed mode: seconds between a grading worker's heartbeats; a worker silent for three "
+        "of them is taken for dead and its jobs go to another worker",
+        _positive_int,
+    ),
+    Setting(
         "prewarm",
         "PRODREADY_PREWARM",
         "1",
@@ -188,6 +196,7 @@ class Settings:
     executor: str
     queue_wait_s: int
     submit_wait_s: int
+    worker_heartbeat_s: int
     prewarm: bool
     sandbox: str
     cgroups: bool

@@ -4,7 +4,8 @@ person's data; pages never decide. The rules:
 - a learner reads and changes only their own drafts, attempts, hints and answers;
 - an admin manages accounts and roles and may read anyone's progress;
 - an instructor reads the progress of learners in the cohorts they teach (`grant_reader`
-  lets the classroom module add that rule without touching the callers).
+  lets the classroom module add that rule without touching the callers), and of their attempts
+  only those the classroom module's `grant_scope` rule allows (the cohort's assigned exercises).
 """
 
 from __future__ import annotations
@@ -55,6 +56,30 @@ def grant_reader(rule: ReaderRule) -> ReaderRule:
     """Register a rule that lets an actor read a learner's progress (e.g. their instructor)."""
     _READER_RULES.append(rule)
     return rule
+
+
+# Limits on which exercises' attempts a reader may open: (actor, learner_id) -> slugs, or None
+# when the rule does not limit this reader. The learner and an admin are never limited.
+ScopeRule = Callable[[Actor, int], frozenset[str] | None]
+_SCOPE_RULES: list[ScopeRule] = []
+
+
+def grant_scope(rule: ScopeRule) -> ScopeRule:
+    """Register a rule that limits a reader to some exercises (an instructor: the assigned ones)."""
+    _SCOPE_RULES.append(rule)
+    return rule
+
+
+def readable_exercises(actor: Actor, learner_id: int) -> frozenset[str] | None:
+    """The exercises whose attempts `actor` may open for `learner_id`; None means all."""
+    if actor.learner_id == learner_id or actor.is_admin:
+        return None
+    allowed: frozenset[str] | None = None
+    for rule in _SCOPE_RULES:
+        limit = rule(actor, learner_id)
+        if limit is not None:
+            allowed = limit if allowed is None else allowed & limit
+    return allowed
 
 
 def may_read(actor: Actor, learner_id: int) -> bool:

@@ -253,19 +253,38 @@ class Accounts:
         return account
 
     def invite(
-        self, actor: Actor, email_text: str, role: Role = Role.LEARNER, name: str = ""
+        self,
+        actor: Actor,
+        email_text: str,
+        role: Role = Role.LEARNER,
+        name: str = "",
+        cohort_id: int | None = None,
     ) -> str:
-        """An invitation link token for a new account (no password yet)."""
-        require_admin(actor)
+        """An invitation link token for a new account (no password yet). An admin invites
+        anyone; an instructor only new learners, for a cohort they teach (roster import)."""
+        if not actor.is_admin:
+            self._require_cohort_teacher(actor, role, cohort_id)
         email = normalize_email(email_text)
         account = self.store.account_by_email(email)
         if account is None:
             account = self.store.create_account(email, clean_name(name, email), None, role)
+        elif not actor.is_admin:
+            # A new link for an existing account would let its holder choose that account's
+            # password: only an admin may hand one out.
+            raise AccountError(f"{email} already has an account.")
         elif account.password_hash is not None:
             raise AccountError(f"{email} already has an account; send a password reset instead.")
         if account is None or account.id is None:
             raise AccountError(f"Could not invite {email}; try again.")
         return self._link(account.id, "invite")
+
+    def _require_cohort_teacher(self, actor: Actor, role: Role, cohort_id: int | None) -> None:
+        from learning.classroom_access import install, teaches
+
+        if role is not Role.LEARNER or cohort_id is None:
+            require_admin(actor)
+        elif not teaches(install(self.store), actor, cohort_id):
+            raise AccessDenied("You can only invite learners into the cohorts you teach.")
 
     def reset_link(self, actor: Actor, account_id: int) -> str:
         require_admin(actor)

@@ -13,7 +13,13 @@ from course import Exercise
 from grading.report import ErrorKind, Report
 from grading.submission import MAX_BYTES, human_size
 from learning import flaw
-from learning.access import AccessDenied, Actor, require_owner, require_reader
+from learning.access import (
+    AccessDenied,
+    Actor,
+    readable_exercises,
+    require_owner,
+    require_reader,
+)
 from progress import Attempt, ExerciseProgress, FlawAnswer, ProgressStore
 from progress.db import row_id
 from progress.models import IN_FLIGHT, AttemptState
@@ -101,13 +107,24 @@ class Workspace:
 
     # Attempts ----------------------------------------------------------------------------
 
+    def may_open(self, slug: str) -> bool:
+        """Whether the reader may see this exercise's attempts (an instructor: assigned ones)."""
+        allowed = readable_exercises(self.actor, self.learner_id)
+        return allowed is None or slug in allowed
+
     def attempts(self, slug: str | None = None, limit: int = 200) -> list[Attempt]:
-        return self.store.attempts(self.learner_id, slug, limit=limit)
+        found = self.store.attempts(self.learner_id, slug, limit=limit)
+        allowed = readable_exercises(self.actor, self.learner_id)
+        return found if allowed is None else [a for a in found if a.exercise in allowed]
 
     def attempt(self, attempt_id: int) -> Attempt:
         """One attempt of this learner's; another learner's id reads as not found."""
         found = self.store.attempt(attempt_id)
-        if found is None or found.learner_id != self.learner_id:
+        if (
+            found is None
+            or found.learner_id != self.learner_id
+            or not self.may_open(found.exercise)
+        ):
             raise AccessDenied("There is no such attempt among this learner's work.")
         return found
 
@@ -151,7 +168,7 @@ class Workspace:
         self.store.unlock_hint(self._changing(), exercise.slug, index)
 
     def flaw_answer(self, slug: str) -> FlawAnswer | None:
-        return self.store.flaw_answer(self.learner_id, slug)
+        return self.store.flaw_answer(self.learner_id, slug) if self.may_open(slug) else None
 
     def save_flaw_answer(self, exercise: Exercise, lines: list[int], limitation: str) -> None:
         self.store.save_flaw_answer(flaw.to_answer(self._changing(), exercise, lines, limitation))

@@ -136,6 +136,12 @@ class AttemptRepository(Repository):
         with self._session() as session:
             return [attempt_id for attempt_id in session.exec(query) if attempt_id is not None]
 
+    def attempts_in_flight(self) -> list[Attempt]:
+        """Every queued or running attempt, oldest first (recovery after a crash)."""
+        query = select(Attempt).where(col(Attempt.state).in_(IN_FLIGHT)).order_by(col(Attempt.id))
+        with self._session() as session:
+            return list(session.exec(query))
+
     def queue_position(self, attempt_id: int) -> int:
         """1 for the next attempt to be graded; counts every learner's queued attempts."""
         query = (

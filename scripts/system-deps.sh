@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ProdReady needs when they are missing.
 #   app:  bubblewrap (the grading sandbox)
-#   test: bubblewrap, chromium (browser tests), postgresql (the PostgreSQL tests)
+#   test: bubblewrap, chromium (browser tests), postgresql (the PostgreSQL and grading-worker
+#         tests), haproxy (the load-balancer config in deploy/ is started in front of two apps)
 set -euo pipefail
 want=(bubblewrap)
-if [ "${1:-app}" = test ]; then want+=(chromium postgresql); fi
+if [ "${1:-app}" = test ]; then want+=(chromium postgresql haproxy); fi
 
 missing=()
 for pkg in "${want[@]}"; do

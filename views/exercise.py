@@ -8,6 +8,7 @@ import streamlit as st
 
 from learning.course_map import ExerciseStatus, exercise_status
 from views import state
+from views.widgets.assigned import due_notes, reference_hidden
 from views.widgets.badges import difficulty_text, status_badge
 from views.widgets.hints import hints_panel
 from views.widgets.layout import exercise_panes
@@ -41,6 +42,7 @@ with st.container(horizontal=True):
         + " ".join(f":gray-badge[CWE-{n}]" for n in exercise.cwe)
     )
 st.markdown(f"**The task:** {exercise.summary}")
+due_notes(slug)  # shared mode: when it is due, and whether an attempt now is late
 
 ticket_pane, desk_pane = exercise_panes()
 with ticket_pane:
@@ -50,4 +52,6 @@ with desk_pane:
     hints_panel(exercise, work)
 
 if status is ExerciseStatus.SOLVED:
-    solved_section(exercise, work, fallback_code=exercise.starter)
+    solved_section(
+        exercise, work, fallback_code=exercise.starter, show_reference=not reference_hidden(slug)
+    )

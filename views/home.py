@@ -6,6 +6,7 @@ import streamlit as st
 
 from learning.course_map import ExerciseStatus, exercise_status, limitation_progress, next_exercise
 from views import state
+from views.widgets.assigned import assigned_list
 from views.widgets.badges import difficulty_text
 
 course = state.course()
@@ -45,6 +46,8 @@ with st.container(border=True):
             query_params={"exercise": upcoming.slug},
         )
     st.caption(f"{solved} of {len(course.exercises)} exercises solved")
+
+assigned_list()  # shared mode: the next deadlines of the learner's classes
 
 st.header("The eight limitations of AI-written code")
 intro = next((lesson for lesson in course.lessons if lesson.kind == "intro"), None)

@@ -39,11 +39,12 @@ def _free_port() -> int:
 def start_server(
     data_dir: Path, extra_env: dict[str, str] | None = None
 ) -> tuple[subprocess.Popen, str]:
-    """`streamlit run server.py` (what `make run` starts) on a free port with its own database;
-    returns it once healthy."""
+    """`streamlit run server.py` (what `make run` starts) on a free port with its own database
+    (unless `extra_env` names a DATABASE_URL); returns it once healthy."""
     port = _free_port()
-    env = {**os.environ, "PRODREADY_DATA_DIR": str(data_dir), **(extra_env or {})}
+    env = {**os.environ, "PRODREADY_DATA_DIR": str(data_dir)}
     env.pop("DATABASE_URL", None)
+    env.update(extra_env or {})
     server = subprocess.Popen(
         [
             sys.executable,

@@ -42,12 +42,21 @@ def next_step(course: Course, exercise: Exercise, done: dict[str, ExerciseProgre
         )
 
 
-def solved_section(exercise: Exercise, work: Workspace, fallback_code: str) -> None:
+def solved_section(
+    exercise: Exercise, work: Workspace, fallback_code: str, show_reference: bool = True
+) -> None:
+    """`show_reference` is False while an instructor keeps the reference hidden (until the
+    assignment's due date): then neither the reference nor a diff against it is shown."""
     st.divider()
     st.header("Why the assistant's code failed", anchor="why-the-assistant-s-code-failed")
     flaw_verdict(exercise, work)
     st.markdown(demote_headings(exercise.explanation))
     code = state.shielded(lambda: work.solved_code(exercise.slug), None) or fallback_code
+    if not show_reference:
+        st.subheader("Your solved fix")
+        st.info("Your instructor shows the reference fix after the due date.")
+        st.code(code, language="python", line_numbers=True, wrap_lines=True)
+        return
     st.subheader("Your fix against the reference")
     diff = feedback.diff_against_reference(exercise.reference, code)
     if diff:

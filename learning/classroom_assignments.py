@@ -1,0 +1,353 @@
+"""Assignments: exercises (and lessons to read first) a cohort is to finish by a due time, with a
+late policy and per-learner extensions; their grades; and what a learner sees before submitting.
+
+Times are entered in the cohort's time zone and stored in UTC; a learner sees them in their own.
+Grades are computed when read (learning/classroom_late.py, progress/classroom_stats.py), never
+stored, so a moved deadline, a new extension or a changed policy shows in every grade at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from learning.access import AccessDenied, Actor
+from learning.classroom_access import install, require_teacher
+from learning.classroom_cohorts import CohortError
+from learning.classroom_late import Policy, days_late, late_score
+from progress import ProgressStore
+from progress.classroom_stats import ClassroomStats, ClassroomWork, GradeRow, WorkRow
+from progress.db import as_utc, row_id
+from progress.models import Assignment, Cohort, LatePolicy, utc_now
+
+MAX_EXERCISES = 100
+
+
+class Standing(StrEnum):
+    """Where a learner is on one assigned exercise, for the matrix and its filter."""
+
+    SOLVED = "solved"
+    SOLVED_LATE = "solved late"
+    ATTEMPTED = "attempted"
+    NOT_STARTED = "not started"
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    learner_id: int
+    learner: str
+    exercise: str
+    score: int | None
+    raw_score: int | None
+    solved: bool
+    solved_at: datetime | None
+    attempts: int
+    late: bool
+    days_late: int
+    penalty: int
+    hints: int
+    flaw: str  # "", or e.g. "2/3 lines, limitation right"
+    deadline: datetime
+    attempt_id: int | None = None  # the attempt the grade comes from
+
+    @property
+    def standing(self) -> Standing:
+        if self.solved and self.solved_at is not None:
+            return Standing.SOLVED_LATE if self.solved_at > self.deadline else Standing.SOLVED
+        return Standing.ATTEMPTED if self.attempts else Standing.NOT_STARTED
+
+
+@dataclass(frozen=True)
+class Due:
+    """An assigned exercise as one learner sees it."""
+
+    assignment: Assignment
+    exercise: str
+    opens_at: datetime
+    deadline: datetime  # their own: the extension when they have one
+    extended: bool
+    policy: Policy
+
+    def outlook(self, now: datetime) -> str:
+        """What a submission now would count for, in a sentence shown before Submit."""
+        if now < self.opens_at:
+            return f"“{self.assignment.title}” opens later; an attempt now counts as on time."
+        days = days_late(now, self.deadline)
+        if days == 0:
+            return f"An attempt now is on time for “{self.assignment.title}”."
+        if self.policy.kind is LatePolicy.CLOSE:
+            return (
+                f"The deadline of “{self.assignment.title}” has passed: an attempt now does "
+                "not count for it."
+            )
+        if self.policy.kind is LatePolicy.ACCEPT:
+            return f"An attempt now is late for “{self.assignment.title}”: it counts, marked late."
+        kept = late_score(self.policy, 100, days)
+        return (
+            f"An attempt now is {days} day{'s' if days > 1 else ''} late for "
+            f"“{self.assignment.title}”: it keeps {kept} % of its score."
+        )
+
+
+def policy_of(assignment: Assignment) -> Policy:
+    return Policy(
+        LatePolicy(assignment.late_policy), assignment.penalty_per_day, assignment.penalty_floor
+    )
+
+
+def to_utc(local: datetime, time_zone: str) -> datetime:
+    """A wall-clock time in the cohort's zone (naive, as a form gives it) as UTC."""
+    if local.tzinfo is None:
+        local = local.replace(tzinfo=ZoneInfo(time_zone))
+    return local.astimezone(UTC)
+
+
+def in_zone(moment: datetime, time_zone: str) -> datetime:
+    return as_utc(moment).astimezone(ZoneInfo(time_zone))
+
+
+class Assignments:
+    def __init__(self, store: ProgressStore, clock: Callable[[], datetime] = utc_now):
+        self.store, self.clock = store, clock
+        self.repo = install(store)
+        self.stats = ClassroomStats(store.engine)
+        self.work = ClassroomWork(store.engine)
+
+    # Instructors ------------------------------------------------------------------------
+
+    def save(
+        self,
+        actor: Actor,
+        cohort_id: int,
+        title: str,
+        exercises: list[str],
+        opens_local: datetime,
+        due_local: datetime,
+        policy: Policy,
+        known: Collection[str],
+        lessons: list[str] | None = None,
+        hide_reference: bool = False,
+        assignment_id: int | None = None,
+    ) -> Assignment:
+        """Create an assignment, or change one (`assignment_id`); times in the cohort's zone."""
+        require_teacher(self.repo, actor, cohort_id)
+        if assignment_id is not None:
+            self._own_assignment(actor, assignment_id, cohort_id)
+        cohort = self._cohort(cohort_id)
+        name, chosen = _checked(title, exercises, known)
+        opens, due = to_utc(opens_local, cohort.time_zone), to_utc(due_local, cohort.time_zone)
+        if due <= opens:
+            raise CohortError("The due time must come after the opening time.")
+        assignment = Assignment(
+            id=assignment_id,
+            cohort_id=cohort_id,
+            title=name,
+            opens_at=opens,
+            due_at=due,
+            late_policy=policy.kind.value,
+            penalty_per_day=policy.per_day,
+            penalty_floor=policy.floor,
+            hide_reference=hide_reference,
+            lessons=list(lessons or []),
+        )
+        return self.repo.save_assignment(assignment, chosen)
+
+    def move_deadline(self, actor: Actor, assignment_id: int, due_local: datetime) -> None:
+        assignment = self._own_assignment(actor, assignment_id)
+        cohort = self._cohort(assignment.cohort_id)
+        due = to_utc(due_local, cohort.time_zone)
+        if due <= as_utc(assignment.opens_at):
+            raise CohortError("The due time must come after the opening time.")
+        assignment.due_at = due
+        self.repo.save_assignment(assignment, self.repo.assignment_exercises(assignment_id))
+
+    def set_policy(self, actor: Actor, assignment_id: int, policy: Policy) -> None:
+        assignment = self._own_assignment(actor, assignment_id)
+        assignment.late_policy = policy.kind.value
+        assignment.penalty_per_day, assignment.penalty_floor = policy.per_day, policy.floor
+        self.repo.save_assignment(assignment, self.repo.assignment_exercises(assignment_id))
+
+    def set_extension(
+        self, actor: Actor, assignment_id: int, learner_id: int, due_local: datetime | None
+    ) -> None:
+        """Give one learner their own deadline (None takes it back)."""
+        assignment = self._own_assignment(actor, assignment_id)
+        if self.repo.member(assignment.cohort_id, learner_id) is None:
+            raise CohortError("That learner is not in this cohort.")
+        cohort = self._cohort(assignment.cohort_id)
+        due = None if due_local is None else to_utc(due_local, cohort.time_zone)
+        if due is not None and due <= as_utc(assignment.opens_at):
+            raise CohortError("An extended deadline must come after the opening time.")
+        self.repo.set_extension(assignment_id, learner_id, due)
+
+    def extensions(self, actor: Actor, assignment_id: int) -> dict[int, datetime]:
+        self._own_assignment(actor, assignment_id)
+        return {lid: as_utc(due) for lid, due in self.repo.extensions(assignment_id).items()}
+
+    def delete(self, actor: Actor, assignment_id: int) -> None:
+        self._own_assignment(actor, assignment_id)
+        self.repo.delete_assignment(assignment_id)
+
+    def of_cohort(self, actor: Actor, cohort_id: int) -> list[tuple[Assignment, list[str]]]:
+        require_teacher(self.repo, actor, cohort_id)
+        return [
+            (a, self.repo.assignment_exercises(a.id or 0)) for a in self.repo.assignments(cohort_id)
+        ]
+
+    def get(self, actor: Actor, assignment_id: int) -> tuple[Assignment, list[str]]:
+        assignment = self._own_assignment(actor, assignment_id)
+        return assignment, self.repo.assignment_exercises(assignment_id)
+
+    def matrix(self, actor: Actor, assignment_id: int) -> list[MatrixCell]:
+        """Every member x assigned exercise, graded under the assignment's policy as it is now."""
+        assignment = self._own_assignment(actor, assignment_id)
+        exercises = self.repo.assignment_exercises(assignment_id)
+        members = self.repo.members(assignment.cohort_id)
+        graded = {(g.learner_id, g.exercise): g for g in self._grades(assignment, exercises)}
+        work = {
+            (w.learner_id, w.exercise): w for w in self.work.work(assignment.cohort_id, exercises)
+        }
+        extensions = self.repo.extensions(assignment_id)
+        cells = []
+        for member, learner, _email in members:
+            for slug in exercises:
+                key = (member.learner_id, slug)
+                deadline = as_utc(extensions.get(member.learner_id, assignment.due_at))
+                cells.append(
+                    _cell(learner.display_name, key, graded.get(key), work.get(key), deadline)
+                )
+        return cells
+
+    def _grades(
+        self, assignment: Assignment, exercises: list[str], learner_id: int | None = None
+    ) -> list[GradeRow]:
+        return self.stats.grades(
+            row_id(assignment),
+            assignment.cohort_id,
+            exercises,
+            assignment.late_policy,
+            assignment.penalty_per_day,
+            assignment.penalty_floor,
+            learner_id=learner_id,
+        )
+
+    def _cohort(self, cohort_id: int) -> Cohort:
+        cohort = self.repo.cohort(cohort_id)
+        if cohort is None:
+            raise CohortError("That cohort no longer exists.")
+        return cohort
+
+    def _own_assignment(
+        self, actor: Actor, assignment_id: int, cohort_id: int | None = None
+    ) -> Assignment:
+        assignment = self.repo.assignment(assignment_id)
+        if assignment is None or (cohort_id is not None and assignment.cohort_id != cohort_id):
+            raise AccessDenied("You can only manage the cohorts you teach.")
+        require_teacher(self.repo, actor, assignment.cohort_id)
+        return assignment
+
+    # Learners ---------------------------------------------------------------------------
+
+    def due_for(self, actor: Actor, slug: str | None = None) -> list[Due]:
+        """What is assigned to the actor (optionally: this exercise), soonest deadline first."""
+        found = []
+        for assignment, exercise, extended in self.repo.assigned_to(actor.learner_id):
+            if slug is not None and exercise != slug:
+                continue
+            deadline = as_utc(extended) if extended is not None else as_utc(assignment.due_at)
+            found.append(
+                Due(
+                    assignment,
+                    exercise,
+                    as_utc(assignment.opens_at),
+                    deadline,
+                    extended is not None,
+                    policy_of(assignment),
+                )
+            )
+        return sorted(found, key=lambda due: due.deadline)
+
+    def reference_hidden(self, actor: Actor, slug: str) -> bool:
+        """True while an assignment that hides the reference fix is not yet due for the actor."""
+        now = self.clock()
+        return any(
+            due.assignment.hide_reference and now <= due.deadline
+            for due in self.due_for(actor, slug)
+        )
+
+    def my_grades(self, actor: Actor) -> list[tuple[Due, GradeRow | None]]:
+        """The actor's own assignment grades, one query per assignment."""
+        dues = self.due_for(actor)
+        by_assignment: dict[int, list[Due]] = {}
+        for due in dues:
+            by_assignment.setdefault(due.assignment.id or 0, []).append(due)
+        found: list[tuple[Due, GradeRow | None]] = []
+        for group in by_assignment.values():
+            assignment = group[0].assignment
+            rows = {
+                row.exercise: row
+                for row in self._grades(
+                    assignment, [d.exercise for d in group], learner_id=actor.learner_id
+                )
+            }
+            found.extend((due, rows.get(due.exercise)) for due in group)
+        return found
+
+    def note_open(self, actor: Actor, slug: str) -> None:
+        """The first time the actor opened an exercise (time-to-solve starts there)."""
+        self.repo.note_open(actor.learner_id, slug)
+
+
+def _checked(title: str, exercises: list[str], known: Collection[str]) -> tuple[str, list[str]]:
+    """The assignment's title and exercises as given, or the reason they cannot be used."""
+    name = " ".join(title.split())
+    if not name or len(name) > 120:
+        raise CohortError("Give the assignment a title of 1 to 120 characters.")
+    chosen = list(dict.fromkeys(exercises))
+    unknown = [slug for slug in chosen if slug not in known]
+    if not chosen or len(chosen) > MAX_EXERCISES:
+        raise CohortError(f"Choose 1 to {MAX_EXERCISES} exercises.")
+    if unknown:
+        raise CohortError(f"No such exercise: {', '.join(unknown)}.")
+    return name, chosen
+
+
+def _flaw_text(work: WorkRow | None) -> str:
+    if work is None or work.flaw_lines_expected is None:
+        return ""
+    verdict = "right" if work.flaw_limitation_correct else "wrong"
+    return f"{work.flaw_lines_found}/{work.flaw_lines_expected} lines, limitation {verdict}"
+
+
+def _cell(
+    name: str,
+    key: tuple[int, str],
+    grade: GradeRow | None,
+    work: WorkRow | None,
+    deadline: datetime,
+) -> MatrixCell:
+    hints, flaw = (work.hints if work else 0), _flaw_text(work)
+    if grade is None:  # no graded attempt yet
+        return MatrixCell(
+            key[0], name, key[1], None, None, False, None, 0, False, 0, 0, hints, flaw, deadline
+        )
+    return MatrixCell(
+        learner_id=key[0],
+        learner=name,
+        exercise=key[1],
+        score=grade.score,
+        raw_score=grade.raw_score,
+        solved=grade.solved_at is not None,
+        solved_at=grade.solved_at,
+        attempts=grade.attempts,
+        late=grade.score is not None and grade.days_late > 0,
+        days_late=grade.days_late,
+        penalty=(grade.raw_score or 0) - (grade.score or 0),
+        hints=hints,
+        flaw=flaw,
+        deadline=deadline,
+        attempt_id=grade.attempt_id,
+    )

@@ -1,0 +1,154 @@
+"""Exports an instructor downloads: grades (one row per learner x assigned exercise, with the
+pass/fail of each hidden requirement as columns), the roster, and every attempt as JSON Lines.
+
+CSV files open in a spreadsheet as they are: UTF-8 with a byte-order mark (Excel needs it to read
+UTF-8), and any cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a
+carriage return: CSV injection, CWE-1236) gets a leading apostrophe. Names and e-mails are
+learner-typed, so they are never trusted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+from learning.access import Actor
+from learning.classroom_assignments import Assignments
+from learning.classroom_cohorts import Cohorts
+from progress import ProgressStore
+from progress.classroom_stats import reports_of
+from progress.db import as_utc
+
+BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(value: object) -> object:
+    """A cell a spreadsheet shows as text, never runs."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(header: list[str], rows: Iterable[list[object]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralize(cell) for cell in header])
+    for row in rows:
+        writer.writerow([neutralize("" if cell is None else cell) for cell in row])
+    return (BOM + buffer.getvalue()).encode("utf-8")
+
+
+def _when(moment: datetime | None) -> str:
+    return as_utc(moment).strftime("%Y-%m-%d %H:%M:%S UTC") if moment is not None else ""
+
+
+class Exports:
+    def __init__(self, store: ProgressStore):
+        self.store = store
+        self.assignments = Assignments(store)
+        self.cohorts = Cohorts(store)
+
+    def grades_csv(self, actor: Actor, assignment_id: int) -> bytes:
+        cells = self.assignments.matrix(actor, assignment_id)  # checks the actor teaches it
+        emails = {
+            m.learner_id: m.email
+            for m in self.cohorts.members(
+                actor, self.assignments.get(actor, assignment_id)[0].cohort_id
+            )
+        }
+        reports = reports_of(self.store, [c.attempt_id for c in cells if c.attempt_id])
+        requirements: dict[tuple[str, str], None] = {}
+        results: dict[int, dict[str, str]] = {}
+        for attempt_id, report in reports.items():
+            results[attempt_id] = {}
+            for test in report.get("tests", []):
+                label = str(test.get("message") or test.get("name") or "")
+                requirements[(report.get("exercise", ""), label)] = None
+                results[attempt_id][label] = "pass" if test.get("status") == "passed" else "fail"
+        columns = sorted(requirements)
+        header = [
+            "learner",
+            "email",
+            "exercise",
+            "best score",
+            "solved",
+            "solved at",
+            "attempts",
+            "hints used",
+            "find the flaw",
+            "late",
+            "days late",
+            "penalty",
+            "score before penalty",
+            "deadline",
+            *[f"{slug}: {label}" for slug, label in columns],
+        ]
+
+        def rows() -> Iterator[list[object]]:
+            for cell in cells:
+                passed = results.get(cell.attempt_id or -1, {})
+                yield [
+                    cell.learner,
+                    emails.get(cell.learner_id, ""),
+                    cell.exercise,
+                    cell.score,
+                    "yes" if cell.solved else "no",
+                    _when(cell.solved_at),
+                    cell.attempts,
+                    cell.hints,
+                    cell.flaw,
+                    "yes" if cell.late else "no",
+                    cell.days_late,
+                    cell.penalty,
+                    cell.raw_score,
+                    _when(cell.deadline),
+                    *[
+                        passed.get(label, "") if slug == cell.exercise else ""
+                        for slug, label in columns
+                    ],
+                ]
+
+        return to_csv(header, rows())
+
+    def roster_csv(self, actor: Actor, cohort_id: int) -> bytes:
+        members = self.cohorts.members(actor, cohort_id)
+        return to_csv(
+            ["name", "email", "joined", "board name"],
+            ([m.name, m.email, _when(m.joined_at), m.pseudonym or ""] for m in members),
+        )
+
+    def attempts_jsonl(self, actor: Actor, cohort_id: int) -> bytes:
+        """Every attempt of every member on the exercises assigned in this cohort, oldest first."""
+        members = self.cohorts.members(actor, cohort_id)  # checks the actor teaches it
+        assigned = sorted(
+            {slug for _, slugs in self.assignments.of_cohort(actor, cohort_id) for slug in slugs}
+        )
+        lines = []
+        for member in members:
+            for slug in assigned:
+                for attempt in reversed(self.store.attempts(member.learner_id, slug, limit=10_000)):
+                    lines.append(
+                        json.dumps(
+                            {
+                                "attempt": attempt.id,
+                                "learner": member.name,
+                                "email": member.email,
+                                "exercise": slug,
+                                "submitted_at": as_utc(attempt.created_at).isoformat(),
+                                "state": attempt.state,
+                                "status": attempt.status,
+                                "score": attempt.score,
+                                "solved": attempt.solved,
+                                "grader_version": attempt.grader_version,
+                                "content_hash": attempt.content_hash,
+                                "code": attempt.code,
+                                "report": attempt.report,
+                            },
+                            ensure_ascii=False,
+                        )
+                    )
+        return ("\n".join(lines) + "\n" if lines else "").encode("utf-8")

@@ -1,0 +1,128 @@
+"""Late-policy maths, in one place and without a database: how late an attempt is, what a late
+attempt still earns, and an assignment grade from a learner's attempts.
+
+The dashboard computes the same thing in SQL (progress/classroom_stats.py) so a class of a
+thousand is one query; tests hold the two to the same answers. Grades are never stored: they
+are computed from the attempts, the learner's own deadline and the policy at the moment they
+are read, so moving a deadline, granting an extension or changing the policy changes every
+grade at once.
+
+The rules:
+- the learner's deadline is their extension when they have one, else the assignment's due time;
+- an attempt made at or before the deadline counts in full;
+- a late attempt under `accept` counts in full and is marked late; under `close` it does not
+  count; under `penalty` it keeps 100 - N x days late percent of its score, never less than the
+  floor, where a started day counts as a day (one minute late is one day late);
+- scores are whole numbers: the kept share is rounded half up;
+- the grade is the best counted attempt; on a tie the earlier attempt (on time beats late).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from progress.models import LatePolicy
+
+DAY_SECONDS = 86_400
+
+
+class PolicyError(ValueError):
+    """A late policy that cannot be used; the message names the field."""
+
+
+@dataclass(frozen=True)
+class Policy:
+    kind: LatePolicy = LatePolicy.ACCEPT
+    per_day: int = 0  # percent of the score lost per started day late (penalty only)
+    floor: int = 0  # percent of its score a late attempt always keeps (penalty only)
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.per_day <= 100:
+            raise PolicyError("The penalty per day is a percentage from 0 to 100.")
+        if not 0 <= self.floor <= 100:
+            raise PolicyError("The floor is a percentage from 0 to 100.")
+        if self.kind is LatePolicy.PENALTY and self.per_day == 0:
+            raise PolicyError("A penalty policy needs a penalty per day above 0 %.")
+
+    def describe(self) -> str:
+        if self.kind is LatePolicy.ACCEPT:
+            return "Late attempts count in full and are marked late."
+        if self.kind is LatePolicy.CLOSE:
+            return "Attempts after the deadline do not count."
+        return (
+            f"A late attempt loses {self.per_day} % of its score per started day late, "
+            f"and always keeps at least {self.floor} %."
+        )
+
+
+def days_late(submitted: datetime, deadline: datetime) -> int:
+    """0 on time; else the number of started days after the deadline."""
+    seconds = int((submitted - deadline).total_seconds())
+    if (submitted - deadline) <= timedelta(0):
+        return 0
+    return max(1, (seconds + DAY_SECONDS - 1) // DAY_SECONDS)
+
+
+def kept_percent(policy: Policy, days: int) -> int | None:
+    """The share of its score an attempt `days` late keeps; None when it does not count."""
+    if days <= 0 or policy.kind is LatePolicy.ACCEPT:
+        return 100
+    if policy.kind is LatePolicy.CLOSE:
+        return None
+    return max(policy.floor, 100 - policy.per_day * days)
+
+
+def late_score(policy: Policy, score: int, days: int) -> int | None:
+    kept = kept_percent(policy, days)
+    if kept is None:
+        return None
+    return (score * kept + 50) // 100  # integers: the same rounding in SQL and here
+
+
+@dataclass(frozen=True)
+class Scored:
+    """An attempt as the late policy sees it."""
+
+    submitted: datetime
+    score: int
+    solved: bool
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A learner's grade on one assigned exercise."""
+
+    score: int | None  # None: no attempt counts
+    raw_score: int | None  # the chosen attempt's score before any penalty
+    solved: bool  # some counted attempt solved it
+    solved_at: datetime | None  # the first counted solving attempt
+    late: bool  # the grade comes from a late attempt
+    days_late: int
+    attempts: int  # every graded attempt, counted or not
+
+    @property
+    def penalty(self) -> int:
+        return (self.raw_score or 0) - (self.score or 0)
+
+
+def grade(attempts: Iterable[Scored], deadline: datetime, policy: Policy) -> Grade:
+    ordered = sorted(attempts, key=lambda a: a.submitted)
+    best: tuple[int, Scored, int] | None = None
+    solved_at = None
+    for attempt in ordered:
+        days = days_late(attempt.submitted, deadline)
+        earned = late_score(policy, attempt.score, days)
+        if earned is None:
+            continue
+        if attempt.solved and solved_at is None:
+            solved_at = attempt.submitted
+        if best is None or earned > best[0]:
+            best = (earned, attempt, days)
+    if best is None:
+        return Grade(None, None, False, None, False, 0, len(ordered))
+    earned, chosen, days = best
+    return Grade(
+        earned, chosen.score, solved_at is not None, solved_at, days > 0, days, len(ordered)
+    )
