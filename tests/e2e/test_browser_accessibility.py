@@ -58,6 +58,8 @@ def test_the_page_passes_an_axe_audit_with_no_console_error(page: Page, app_url,
     if heading:
         expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
     page.wait_for_load_state("networkidle")
+    # Judge the page at rest: during a rerun Streamlit fades stale elements (lower contrast).
+    page.wait_for_function("""() => !document.querySelector('[data-stale="true"]')""")
     results = Axe().run(page, options=WCAG_21_AA)
     problems = [
         f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}"

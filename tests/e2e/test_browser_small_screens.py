@@ -47,6 +47,8 @@ def test_nothing_is_cut_off(page: Page, app_url, name, width):
     page.goto(f"{app_url}/{PAGES[name]}")
     expect(page.locator("h1").first).to_be_visible()
     page.wait_for_load_state("networkidle")
+    # Judge the page at rest: during a rerun Streamlit fades stale elements (lower contrast).
+    page.wait_for_function("""() => !document.querySelector('[data-stale="true"]')""")
     try:  # the layout settles once the editor and the styles are in: judge it then
         page.wait_for_function(f"() => ({CLIPPED})().length === 0", timeout=15_000)
     except PlaywrightTimeout:
