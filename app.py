@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from config import current
 from learning.access import ROLE_TITLES
 from views import state
+from views.widgets import layout
 
-st.set_page_config(page_title="ProdReady", page_icon=":material/build_circle:", layout="wide")
+# The icon ships with the app: a font-server icon fails to load on a machine without internet.
+ICON = Path(__file__).parent / "static" / "icon.png"
+st.set_page_config(page_title="ProdReady", page_icon=str(ICON), layout="wide")
+layout.page_style()
 state.store()  # opens (creating or upgrading) the database before any page needs it
 
 who = state.actor()
@@ -20,7 +26,14 @@ if who is None:  # shared mode, nobody signed in: the sign-in gate is the only p
 pages = [
     # The default page is served at "/" (Streamlit ignores a url_path for it).
     st.Page(state.HOME, title="Course map", icon=":material/map:", default=True),
-    st.Page(state.LESSON, title="Lessons", icon=":material/menu_book:", url_path="lesson"),
+    st.Page(state.LESSONS, title="Lessons", icon=":material/menu_book:", url_path="lessons"),
+    st.Page(
+        state.LESSON,
+        title="Lesson",
+        icon=":material/menu_book:",
+        url_path="lesson",
+        visibility="hidden",  # reached from Lessons, the course map or an exercise, with ?lesson=
+    ),
     st.Page(state.PRACTICE, title="Practice", icon=":material/code:", url_path="practice"),
     st.Page(
         state.EXERCISE,

@@ -27,9 +27,14 @@ class LimitationProgress:
     key: str
     title: str
     total: int
-    attempted: int
+    attempted: int  # submitted at least once, solved or not
     solved: int
     lesson_slug: str | None
+
+    @property
+    def in_progress(self) -> int:
+        """Submitted at least once, not solved yet (ExerciseStatus.STARTED)."""
+        return self.attempted - self.solved
 
     @property
     def share_solved(self) -> float:
@@ -72,3 +77,33 @@ def next_exercise(course: Course, progress: dict[str, ExerciseProgress]) -> Exer
         if exercise_status(exercise.slug, progress) is not ExerciseStatus.SOLVED:
             return exercise
     return None
+
+
+def next_after(course: Course, slug: str, progress: dict[str, ExerciseProgress]) -> Exercise | None:
+    """Where to go after `slug`: the next unsolved exercise of its lesson, else the first
+    unsolved one in course order; None when nothing else is left to solve."""
+    lesson = course.lesson_of(slug)
+    later = list(lesson.exercises[lesson.exercises.index(slug) + 1 :]) if lesson else []
+    candidates = [course.exercises[s] for s in later if s in course.exercises]
+    candidates += course.ordered_exercises()
+    return next(
+        (
+            ex
+            for ex in candidates
+            if ex.slug != slug and exercise_status(ex.slug, progress) is not ExerciseStatus.SOLVED
+        ),
+        None,
+    )
+
+
+def resume_point(
+    course: Course, progress: dict[str, ExerciseProgress], last_attempted: str | None
+) -> Exercise | None:
+    """Where the learner left off: the exercise they last submitted while it is unsolved,
+    else the next unsolved one in course order."""
+    if (
+        last_attempted in course.exercises
+        and exercise_status(last_attempted, progress) is not ExerciseStatus.SOLVED
+    ):
+        return course.exercises[last_attempted]
+    return next_exercise(course, progress)

@@ -24,23 +24,22 @@ st.markdown(
 upcoming = next_exercise(course, done)
 solved = sum(1 for s in course.exercises if exercise_status(s, done) is ExerciseStatus.SOLVED)
 with st.container(border=True):
-    left, right = st.columns([3, 1], vertical_alignment="center")
     if upcoming is None and course.exercises:
-        left.markdown("### :material/celebration: Every exercise solved")
-        left.markdown("Keep your review habits sharp with the **Reality check** on your own code.")
-        right.page_link(state.REALITY_CHECK, label="Reality check", icon=":material/fact_check:")
+        st.markdown("### :material/celebration: Every exercise solved")
+        st.markdown("Keep your review habits sharp with the **Reality check** on your own code.")
+        st.page_link(state.REALITY_CHECK, label="Reality check", icon=":material/fact_check:")
     elif upcoming is None:
-        left.markdown("### The exercises are on their way")
-        left.markdown("No exercises are installed yet. Start with the lessons.")
+        st.markdown("### The exercises are on their way")
+        st.markdown("No exercises are installed yet. Start with the lessons.")
     else:
         verb = "Continue with" if done else "Start with"
-        left.markdown(f"##### {verb}")
-        left.markdown(f"### {upcoming.title}")
-        left.markdown(
+        st.markdown(f"##### {verb}")
+        st.markdown(f"### {upcoming.title}")
+        st.markdown(
             f":violet-badge[{upcoming.limitation_title}] {difficulty_text(upcoming.difficulty)}  \n"
             f"{upcoming.summary}"
         )
-        right.page_link(
+        st.page_link(
             state.EXERCISE,
             label="Open the exercise",
             icon=":material/arrow_forward:",
@@ -60,15 +59,15 @@ if intro is not None:
         query_params={"lesson": intro.slug},
     )
 
-rows = limitation_progress(course, done)
-for start in range(0, len(rows), 4):
-    columns = st.columns(4)
-    for offset, row in enumerate(rows[start : start + 4]):
-        with columns[offset].container(border=True, height="stretch"):
-            st.markdown(f"**{start + offset + 1}. {row.title}**")
-            st.progress(row.share_solved)
+# Cards of a fixed width that wrap: four a row on a wide screen, one a row on a phone, and
+# never a title broken mid-word in a column too narrow for it.
+with st.container(horizontal=True, key="limitation-cards"):
+    for number, row in enumerate(limitation_progress(course, done), start=1):
+        with st.container(border=True, width=250, height="stretch"):
+            st.markdown(f"**{number}. {row.title}**")
+            st.progress(row.share_solved, text=f"{row.share_solved:.0%} solved")
             if row.total:
-                st.caption(f"{row.solved} of {row.total} solved · {row.attempted} attempted")
+                st.caption(f"{row.solved} of {row.total} solved · {row.in_progress} in progress")
             else:
                 st.caption("Exercises coming soon")
             if row.lesson_slug:

@@ -49,6 +49,7 @@ if attempt_id is not None:
         outcome_panel(
             Outcome(report=report, code=attempt.code, kind="submit", recorded=True),
             exercise.starter if exercise else "",
+            exercise.module if exercise else "",
         )
     st.subheader("The code")
     st.code(attempt.code, language="python", line_numbers=True)
@@ -63,13 +64,16 @@ except StorageError as exc:
     st.error(str(exc))
     st.stop()
 
-solved = sum(1 for s in course.exercises if exercise_status(s, done) is ExerciseStatus.SOLVED)
-attempted = sum(1 for s in course.exercises if s in done)
-totals = st.columns(4)
-totals[0].metric("Solved", f"{solved} / {len(course.exercises)}", border=True)
-totals[1].metric("Attempted", attempted, border=True)
-totals[2].metric("Submissions", len(history), border=True)
-totals[3].metric("Hints used", sum(hints.values()), border=True)
+statuses = [exercise_status(s, done) for s in course.exercises]
+solved = statuses.count(ExerciseStatus.SOLVED)
+# "In progress" means submitted at least once and not solved yet, here, in the chart and in
+# every exercise's status badge alike.
+in_progress = statuses.count(ExerciseStatus.STARTED)
+with st.container(horizontal=True, key="progress-totals"):
+    st.metric("Solved", f"{solved} / {len(course.exercises)}", border=True, width=165)
+    st.metric("In progress", in_progress, border=True, width=165)
+    st.metric("Submissions", len(history), border=True, width=165)
+    st.metric("Hints used", sum(hints.values()), border=True, width=165)
 
 st.subheader("By limitation")
 limitation_chart(limitation_progress(course, done))

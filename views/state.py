@@ -24,6 +24,7 @@ from learning.workspace import Workspace
 from progress import LOCAL_LEARNER, ProgressStore, StorageError, database_url, make_engine, upgrade
 
 HOME = "views/home.py"
+LESSONS = "views/lessons.py"
 LESSON = "views/lesson.py"
 PRACTICE = "views/practice.py"
 EXERCISE = "views/exercise.py"
@@ -187,3 +188,13 @@ def query_choice(name: str, choices: dict) -> str | None:
     """The query parameter `name` when it names one of `choices` (a reload keeps the page)."""
     value = st.query_params.get(name)
     return value if value in choices else None
+
+
+def pin_query(name: str, value: str) -> None:
+    """Put `name=value` in the browser's address on every run of a page that shows one item.
+
+    A page link to the page already open (a lesson's "Next lesson") changes the page but not
+    the address, and the next rerun or reload would then read the old address and show another
+    page. Setting the parameter sends it to the browser again, so the address always names what
+    is on screen, whichever way the page was reached."""
+    st.query_params[name] = value

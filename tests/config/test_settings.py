@@ -67,4 +67,6 @@ def test_nothing_else_reads_the_environment():
 
 def test_readme_table_is_the_settings_table():
     readme = (PROJECT_ROOT / "README.md").read_text()
-    assert markdown_table() in readme, "README's settings table is stale: run python -m config --readme"
+    assert markdown_table() in readme, (
+        "README's settings table is stale: run python -m config --readme"
+    )

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("PRODREADY_CHROMIUM", "/usr/bin/chromium")
@@ -119,5 +120,6 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     opened = context.new_page()
     opened.set_default_timeout(30_000)
+    expect.set_options(timeout=30_000)  # a shared machine under load answers slowly
     yield opened
     context.close()

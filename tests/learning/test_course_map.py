@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from course import LIMITATIONS, Course
-from learning.course_map import ExerciseStatus, exercise_status, limitation_progress, next_exercise
+from learning.course_map import (
+    ExerciseStatus,
+    exercise_status,
+    limitation_progress,
+    next_after,
+    next_exercise,
+    resume_point,
+)
 from progress import ExerciseProgress
 
 
@@ -43,3 +50,32 @@ def test_an_attempted_exercise_is_started_until_solved():
     assert exercise_status("a", {}) is ExerciseStatus.NEW
     assert exercise_status("a", {"a": _progress("a", False)}) is ExerciseStatus.STARTED
     assert exercise_status("a", {"a": _progress("a", True)}) is ExerciseStatus.SOLVED
+
+
+def test_in_progress_counts_what_is_attempted_and_not_solved(course: Course):
+    first, second = course.ordered_exercises()[:2]
+    done = {first.slug: _progress(first.slug, True), second.slug: _progress(second.slug, False)}
+    rows = limitation_progress(course, done)
+    assert sum(row.in_progress for row in rows) == 1
+    assert sum(row.solved for row in rows) == 1
+
+
+def test_after_solving_the_next_step_stays_in_the_lesson_then_follows_the_course(course):
+    lesson = next(les for les in course.lessons if len(les.exercises) >= 2)
+    first, second = lesson.exercises[:2]
+    done = {first: _progress(first, True)}
+    assert next_after(course, first, done).slug == second
+    everything = {s: _progress(s, True) for s in course.exercises}
+    assert next_after(course, first, everything) is None
+    last = lesson.exercises[-1]
+    done = {s: _progress(s, True) for s in lesson.exercises}
+    assert next_after(course, last, done) == next_exercise(course, done)
+
+
+def test_practice_resumes_at_the_last_unsolved_attempt(course: Course):
+    first, second = course.ordered_exercises()[:2]
+    assert resume_point(course, {}, None) == first
+    done = {second.slug: _progress(second.slug, False)}
+    assert resume_point(course, done, second.slug) == second
+    done[second.slug] = _progress(second.slug, True)
+    assert resume_point(course, done, second.slug) == first

@@ -56,7 +56,7 @@ def test_headlines_say_solved_or_not():
     )
     failing = Report("ex", Status.FAIL, False, 60, "", tests=[Outcome("t", "failed", "req")])
     assert feedback.headline(failing, "submit").tone == "warning"
-    assert "0 of 1 visible tests" in feedback.headline(failing, "check").title
+    assert feedback.headline(failing, "check").title == "Check: 0 of 1 requirement met"
 
 
 def test_complexity_rows_flag_functions_over_the_bound():
@@ -87,3 +87,57 @@ def test_parametrised_cases_of_one_requirement_are_shown_once():
     assert [r.text for r in feedback.requirements(report, met=True)] == [
         "Empty baskets cost nothing."
     ]
+
+
+def _case(name: str, status: str, text: str = "Totals round to cents.") -> Outcome:
+    return Outcome(name, status, text, "AssertionError" if status != "passed" else "")
+
+
+def test_a_requirement_with_one_failing_case_is_not_met_and_counted_once():
+    tests = [_case("t[a]", "passed"), _case("t[b]", "failed"), _case("t[c]", "failed")]
+    tests.append(_case("u", "passed", "Empty baskets cost nothing."))
+    report = Report("ex", Status.FAIL, False, 40, "", tests=tests)
+    (unmet,) = feedback.requirements(report, met=False)
+    assert (unmet.cases, unmet.failed_cases) == (3, 2)
+    assert [r.text for r in feedback.requirements(report, met=True)] == [
+        "Empty baskets cost nothing."
+    ]
+    assert feedback.requirement_count(report) == "1 of 2 requirements met"
+    head = feedback.headline(report, "submit")
+    assert head.detail == "1 of 2 requirements not met."  # requirements, never test cases
+
+
+def test_a_not_graded_message_says_its_line_and_advice_once():
+    timeout = Report(
+        "ex",
+        Status.ERROR,
+        False,
+        0,
+        "Stopped after the 5 s time limit. Look for a loop that never ends or a call that "
+        "waits forever.",
+        error_kind=ErrorKind.TIMEOUT,
+    )
+    assert feedback.headline(timeout, "submit").detail.lower().count("look for a loop") == 1
+    syntax = Report(
+        "ex",
+        Status.ERROR,
+        False,
+        0,
+        "Syntax error on line 1: invalid syntax.",
+        error_kind=ErrorKind.SYNTAX,
+        error_line=1,
+    )
+    assert feedback.headline(syntax, "submit").detail.count("line 1") == 1
+
+
+def test_the_learners_file_is_called_your_code():
+    text = 'boom (user_lookup.py line 2); File "/tmp/run/user_lookup.py", line 30, in find'
+    assert feedback.in_learner_words(text, "user_lookup") == (
+        "boom (your code, line 2); your code, line 30, in find"
+    )
+    assert feedback.in_learner_words("models.py line 4", "user_lookup") == "models.py line 4"
+
+
+def test_the_diff_against_the_reference_names_both_sides():
+    diff = feedback.diff_against_reference("x = 1\n", "x = 2\n")
+    assert "reference fix" in diff and "your fix" in diff and "+x = 2" in diff

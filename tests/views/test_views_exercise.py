@@ -7,16 +7,22 @@ its session-state key, exactly what the component reports when the learner press
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from course import Exercise
-from progress import ProgressStore
+from learning.course_map import next_after
+from progress import ExerciseProgress, ProgressStore
 from tests.views.apptest_helpers import database_locked, editor_args, open_page, texts
 from views.widgets.editor import editor_key
 
 PAGE = "views/exercise.py"
+
+
+def _solved(exercise: Exercise) -> ExerciseProgress:
+    return ExerciseProgress(exercise.slug, 1, 100, True, datetime.now(UTC))
 
 
 @pytest.fixture
@@ -52,11 +58,12 @@ def test_the_page_shows_the_brief_and_the_starter_in_the_editor(page: AppTest, e
 def test_an_unknown_exercise_lists_the_exercises(data_dir, course):
     at = open_page(PAGE, exercise="no-such-exercise")
     assert at.title[0].value == "Practice"
-    assert all(ex.title in texts(at) for ex in course.exercises.values())
+    links = {link.proto.label for link in at.get("page_link")}
+    assert all(ex.title in links for ex in course.exercises.values())
 
 
 def test_submitting_the_reference_solves_and_reveals_explanation_and_reference(
-    page: AppTest, exercise: Exercise, data_dir
+    page: AppTest, exercise: Exercise, data_dir, course
 ):
     _type(page, exercise, exercise.reference)
     at = _press(page, "submit", exercise)
@@ -64,6 +71,10 @@ def test_submitting_the_reference_solves_and_reveals_explanation_and_reference(
     assert any(s.value.startswith("**Solved") for s in at.success), texts(at)
     assert "Why the assistant's code failed" in [h.value for h in at.header]
     assert any(c.value.strip() == exercise.reference.strip() for c in at.code)
+    following = next_after(course, exercise.slug, {exercise.slug: _solved(exercise)})
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
+    assert links[f"Next exercise: {following.title}"] == f"exercise={following.slug}"
+    assert "Your fix is the reference fix, line for line." in texts(at)  # the diff is empty
     store = _store(at, data_dir)
     (attempt,) = store.attempts(store.ensure_learner())
     assert attempt.solved and attempt.code == exercise.reference
@@ -114,7 +125,9 @@ def test_a_syntax_error_is_explained_and_marked_on_its_line(page: AppTest, exerc
 def test_an_endless_loop_hits_the_time_limit(page: AppTest, exercise: Exercise):
     _type(page, exercise, "while True:\n    pass\n")
     at = _press(page, "submit", exercise)
-    assert any("Not graded" in e.value and "time limit" in e.value for e in at.error), texts(at)
+    (reason,) = [e.value for e in at.error if "Not graded" in e.value]
+    assert "time limit" in reason and reason.lower().count("look for a loop") == 1
+    assert not at.get("progress"), "no score cards for code that was not graded"
 
 
 def test_an_empty_submission_is_refused_with_a_clear_message(page, exercise, data_dir):
@@ -150,12 +163,29 @@ def test_a_reload_shows_the_last_result(page: AppTest, exercise: Exercise):
     assert "Solved]" in texts(reloaded)  # the status badge
 
 
-def test_reset_puts_the_starter_back_and_forgets_the_draft(page, exercise, data_dir):
-    _type(page, exercise, "print('my attempt')\n")
+def test_reset_asks_first_and_no_keeps_the_code(page, exercise, data_dir):
+    mine = "print('my attempt')\n"
+    _type(page, exercise, mine)
     at = _press(page, "reset", exercise)
+    assert any("Put the assistant's starter code back?" in w.value for w in at.warning)
+    at = at.button(key=f"reset-no:{exercise.slug}").click().run()
+    assert not any("starter code back?" in w.value for w in at.warning)
+    assert at.session_state[editor_key(exercise.slug)] == mine
+    store = _store(at, data_dir)
+    assert store.draft(store.ensure_learner(), exercise.slug) == mine
+
+
+def test_reset_puts_the_starter_back_and_undo_brings_the_code_back(page, exercise, data_dir):
+    mine = "print('my attempt')\n"
+    _type(page, exercise, mine)
+    at = _press(page, "reset", exercise)
+    at = at.button(key=f"reset-yes:{exercise.slug}").click().run()
     assert editor_args(at)["defaultValue"] == exercise.starter
     store = _store(at, data_dir)
     assert store.draft(store.ensure_learner(), exercise.slug) is None
+    at = at.button(key=f"reset-undo:{exercise.slug}").click().run()
+    assert editor_args(at)["defaultValue"] == mine
+    assert store.draft(store.ensure_learner(), exercise.slug) == mine
     assert open_page(PAGE, exercise=exercise.slug).get("component_instance")[0] is not None
 
 
@@ -186,10 +216,42 @@ def test_the_find_the_flaw_answer_is_saved(data_dir, course):
     exercise = next((ex for ex in course.ordered_exercises() if ex.flaw_lines), None)
     assert exercise is not None, "no exercise declares flaw_lines"
     at = open_page(PAGE, exercise=exercise.slug)
-    at.multiselect[0].set_value(list(exercise.flaw_lines))
+    blank = [n for n, line in enumerate(exercise.starter.splitlines(), 1) if not line.strip()]
+    ticks = {box.key for box in at.checkbox if box.key.startswith("flaw-line:")}
+    assert not any(f"flaw-line:{exercise.slug}:{n}" in ticks for n in blank), "blank lines"
+    for number in exercise.flaw_lines:
+        at.checkbox(key=f"flaw-line:{exercise.slug}:{number}").check()
     at.selectbox[0].set_value(exercise.limitation)
     at = next(b for b in at.button if b.label == "Save my answer").click().run()
     assert any("Answer saved" in s.value for s in at.success), texts(at)
     store = _store(at, data_dir)
     saved = store.flaw_answer(store.ensure_learner(), exercise.slug)
     assert saved.lines == sorted(exercise.flaw_lines) and saved.limitation_correct
+
+
+def test_leaving_the_exercise_and_coming_back_keeps_the_typing(page, exercise, data_dir):
+    typed = exercise.starter + "\n# still mine after a visit to the lessons\n"
+    at = _type(page, exercise, typed)
+    at.switch_page("views/lessons.py")
+    at.run()
+    at.switch_page(PAGE)
+    at.query_params["exercise"] = exercise.slug
+    at.run()
+    assert editor_args(at)["defaultValue"] == typed
+    store = _store(at, data_dir)
+    assert store.draft(store.ensure_learner(), exercise.slug) == typed
+
+
+def test_typing_kept_while_the_database_is_locked_survives_a_page_change(page, exercise, data_dir):
+    typed = exercise.starter + "\n# typed while the database was busy\n"
+    with database_locked(data_dir / "prodready.db"):
+        at = _type(page, exercise, typed)
+        at.switch_page("views/lessons.py")
+        at.run()
+        at.switch_page(PAGE)
+        at.query_params["exercise"] = exercise.slug
+        at.run()
+        assert editor_args(at)["defaultValue"] == typed
+    at.run()  # the lock is gone: the next run saves it
+    store = _store(at, data_dir)
+    assert store.draft(store.ensure_learner(), exercise.slug) == typed

@@ -36,7 +36,7 @@ def test_home_says_so_when_the_database_is_locked_for_writing(data_dir, store: P
 
 
 def test_the_lessons_page_lists_every_lesson(data_dir, course):
-    at = open_page("views/lesson.py")
+    at = open_page("views/lessons.py")
     assert at.title[0].value == "Lessons" and not at.exception
     shown = str([el.proto for el in at.get("page_link")])
     assert all(lesson.title in shown for lesson in course.lessons)

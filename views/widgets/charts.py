@@ -8,19 +8,19 @@ import streamlit as st
 
 from learning.course_map import LimitationProgress
 
-_STATES = ["Solved", "Attempted", "Not started"]
-_COLOURS = ["#2e9d5b", "#f0a030", "#d9dde3"]
+_STATES = ["Solved", "In progress", "Not started"]
+_COLOURS = ["#1e7b45", "#c77700", "#c4c9d1"]
 
 
 def limitation_chart(rows: list[LimitationProgress]) -> None:
-    """One stacked bar per limitation: solved, attempted and not started exercises."""
+    """One stacked bar per limitation: solved, in progress and not started exercises."""
     data = pd.DataFrame(
         [
             {"Limitation": row.title, "State": state, "Exercises": count, "order": i}
             for i, row in enumerate(rows)
             for state, count in zip(
                 _STATES,
-                (row.solved, row.attempted - row.solved, row.total - row.attempted),
+                (row.solved, row.in_progress, row.total - row.attempted),
                 strict=True,
             )
         ]

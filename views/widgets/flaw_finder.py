@@ -10,6 +10,18 @@ from learning import flaw
 from learning.workspace import Workspace
 from progress import StorageError
 
+# Labels are Markdown, and a screen reader reads them raw: escape only what would turn code
+# into formatting here (emphasis, inline code, LaTeX), so that it reads as the code itself.
+_MARKDOWN_SPECIALS = "\\`*$"
+
+
+def _as_label(number: int, line: str) -> str:
+    """A code line as a checkbox label: its number, its indentation kept, no Markdown."""
+    body = "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in line.rstrip())
+    indent = len(body) - len(body.lstrip(" "))
+    # Figure and no-break spaces: Markdown would drop plain leading spaces.
+    return f"{number}".rjust(2, "\u2007") + "\u2002" + "\u00a0" * indent + body.lstrip(" ")
+
 
 def flaw_finder(exercise: Exercise, work: Workspace, opened: bool) -> None:
     if not exercise.flaw_lines:
@@ -24,19 +36,22 @@ def flaw_finder(exercise: Exercise, work: Workspace, opened: bool) -> None:
         title += " · answered"
     with st.expander(title, expanded=opened and answer is None, icon=":material/search:"):
         st.markdown(
-            "Read the assistant's code. Which lines would you flag in a code review, "
-            "and which limitation of AI code do they show?"
+            "Read the assistant's code as a reviewer would. **Tick the lines you would flag**, "
+            "then name the limitation of AI-written code they show."
         )
-        st.code(exercise.starter, language="python", line_numbers=True)
-        lines = exercise.starter.splitlines()
+        marked = set(answer.lines) if answer else set()
         with st.form(f"flaw:{exercise.slug}", border=False):
-            chosen = st.multiselect(
-                "The lines I would flag",
-                options=list(range(1, len(lines) + 1)),
-                default=list(answer.lines) if answer else [],
-                format_func=lambda n: f"{n}: {lines[n - 1].strip()[:60]}",
-                placeholder="Choose one or more lines",
-            )
+            with st.container(key=f"flaw-lines-{exercise.slug}", gap=None):
+                ticked = [
+                    number
+                    for number, line in enumerate(exercise.starter.splitlines(), start=1)
+                    if line.strip()  # blank lines carry no flaw: nothing to tick
+                    and st.checkbox(
+                        _as_label(number, line),
+                        value=number in marked,
+                        key=f"flaw-line:{exercise.slug}:{number}",
+                    )
+                ]
             keys = list(LIMITATIONS)
             limitation = st.selectbox(
                 "The limitation they show",
@@ -46,11 +61,11 @@ def flaw_finder(exercise: Exercise, work: Workspace, opened: bool) -> None:
                 placeholder="Choose a limitation",
             )
             sent = st.form_submit_button("Save my answer", icon=":material/flag:")
-        if sent and (not chosen or limitation is None):
-            st.warning("Mark at least one line and choose a limitation.")
+        if sent and (not ticked or limitation is None):
+            st.warning("Tick at least one line and choose a limitation.")
         elif sent:
             try:
-                work.save_flaw_answer(exercise, chosen, limitation)
+                work.save_flaw_answer(exercise, ticked, limitation)
             except StorageError as exc:
                 st.error(str(exc))
             else:

@@ -18,10 +18,12 @@ _CHECK_ICONS = {
 }
 
 
-def outcome_panel(outcome: Outcome, starter: str) -> None:
+def outcome_panel(outcome: Outcome, starter: str, module: str = "") -> None:
+    """`module` is the exercise's file name without .py: messages call it "your code"."""
     report = outcome.report
     head = feedback.headline(report, outcome.kind)
-    _TONE[head.tone](f"**{head.title}**  \n{head.detail}")
+    detail = feedback.in_learner_words(head.detail, module)
+    _TONE[head.tone](f"**{head.title}**  \n{detail}")
     if outcome.repeated:
         st.info(
             "You already submitted exactly this code, so it was not graded again. "
@@ -30,49 +32,64 @@ def outcome_panel(outcome: Outcome, starter: str) -> None:
         )
     if outcome.storage_error:
         st.error(outcome.storage_error, icon=":material/database:")
-    if report.status == Status.ERROR and not report.checks:
+    if report.status == Status.ERROR:
+        # Not graded: no score cards of 0 % as if it had been; the reason above says what to try.
+        if outcome.kind == "submit":
+            st.caption(
+                "Not graded, so not counted against you. Fix what the message says and submit again."
+            )
         return
-    checks_row(report)
-    requirements(report, outcome.kind)
+    checks_row(report, module)
+    requirements(report, outcome.kind, module)
     findings(report)
     complexity(report)
     diff = feedback.diff_against_starter(starter, outcome.code)
     with st.expander("Your changes against the starter"):
         if diff:
-            st.code(diff, language="diff")
+            st.code(diff, language="diff", wrap_lines=True)
         else:
             st.caption("No changes yet: this is the starter as the assistant wrote it.")
 
 
-def checks_row(report: Report) -> None:
-    columns = st.columns(max(len(report.checks), 1))
-    for column, check in zip(columns, report.checks, strict=False):
-        with column.container(border=True):
-            title = feedback.CHECK_TITLES.get(check.name, check.name.title())
-            st.markdown(f"{_CHECK_ICONS.get(check.name, '')} **{title}** · weight {check.weight}")
-            st.progress(min(max(check.score, 0.0), 1.0), text=f"{check.score * 100:.0f}%")
-            st.caption(check.summary)
+def checks_row(report: Report, module: str = "") -> None:
+    """One card per check; they sit in a row where there is room and wrap where there is not."""
+    with st.container(horizontal=True, key="check-cards"):
+        for check in report.checks:
+            with st.container(border=True, width=165):
+                title = feedback.CHECK_TITLES.get(check.name, check.name.title())
+                st.markdown(f"{_CHECK_ICONS.get(check.name, '')} **{title}**")
+                st.progress(min(max(check.score, 0.0), 1.0), text=f"{check.score * 100:.0f}%")
+                summary = check.summary
+                if check.name == "behaviour" and report.tests:
+                    summary = feedback.requirement_count(report) + "."
+                st.caption(f"Weight {check.weight}. " + feedback.in_learner_words(summary, module))
 
 
-def requirements(report: Report, kind: str) -> None:
+def requirements(report: Report, kind: str, module: str = "") -> None:
     if not report.tests:
         return
+    what = "visible requirements" if kind == "check" else "requirements"
     failed = feedback.requirements(report, met=False)
-    what = "visible tests" if kind == "check" else "requirements"
+    passed = feedback.requirements(report, met=True)
     if failed:
-        total = len(failed) + len(feedback.requirements(report, met=True))
-        st.markdown(f"##### {len(failed)} of {total} {what} not met")
+        st.markdown(f"##### {len(failed)} of {len(failed) + len(passed)} {what} not met")
         for requirement in failed:
             with st.container(border=True):
-                cases = f" · {requirement.cases} cases" if requirement.cases > 1 else ""
-                st.markdown(f":red[:material/close:] {requirement.text}{cases}")
+                cases = (
+                    f" · {requirement.failed_cases} of {requirement.cases} cases fail"
+                    if requirement.cases > 1
+                    else ""
+                )
+                st.markdown(f":red[:material/close: Not met] {requirement.text}{cases}")
                 if requirement.outputs:
-                    st.code("\n".join(requirement.outputs[:3]), language="text", wrap_lines=True)
-    passed = feedback.requirements(report, met=True)
+                    shown = "\n".join(requirement.outputs[:3])
+                    st.code(
+                        feedback.in_learner_words(shown, module), language="text", wrap_lines=True
+                    )
     if passed:
         with st.expander(f"{len(passed)} {what} met"):
             for requirement in passed:
-                st.markdown(f":green[:material/check:] {requirement.text}")
+                st.markdown(f":green[:material/check: Met] {requirement.text}")
 
 
 _SEVERITY_COLOUR = {"HIGH": "red", "MEDIUM": "orange", "LOW": "gray"}
