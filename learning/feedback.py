@@ -6,20 +6,20 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from grading.report import ErrorKind, Finding, Report, Status, TestResult
+from grading.report import ADVICE, ErrorKind, Finding, Report, Status, TestResult
 
 CHECK_TITLES = {"behaviour": "Behaviour", "security": "Security", "quality": "Quality"}
 
-ERROR_ADVICE = {
+# What to try after a run that was not graded: the grader's own advice where it gives one (one
+# copy, grading.report.ADVICE), and the kinds only the app explains.
+ERROR_ADVICE: dict[str, str] = {
+    **{str(kind): text for kind, text in ADVICE.items()},
     ErrorKind.SYNTAX: "Python could not read your code. The line is marked in the editor.",
-    ErrorKind.TIMEOUT: "Your code ran past the time limit: look for a loop that never ends or "
-    "a call that waits forever.",
-    ErrorKind.CPU_TIME: "Your code used too much CPU time: look for a loop that never ends.",
-    ErrorKind.MEMORY: "Your code used too much memory: is something growing without bound?",
+    ErrorKind.IMPORT: "Your module failed while it was being loaded, so no test could run: "
+    "run it once yourself and fix what it raises.",
     ErrorKind.CRASH: "The tests could not run because your module crashed while loading.",
-    ErrorKind.OUTPUT_LIMIT: "Your code printed or wrote too much.",
-    ErrorKind.EARLY_EXIT: "Your code stopped the test run (sys.exit or os._exit).",
     ErrorKind.TAMPERING: "Your code interfered with the test run itself.",
     ErrorKind.SANDBOX_UNAVAILABLE: "The grading sandbox is not available on this server; "
     "ask whoever runs it to install bubblewrap.",
@@ -133,7 +133,7 @@ def in_learner_words(text: str, module: str) -> str:
     return re.sub(_OWN_FILE.pattern.format(module=re.escape(module)), r"your code, line \1", text)
 
 
-def annotations(report: Report | None) -> list[dict]:
+def gutter_marks(report: Report | None) -> list[dict[str, Any]]:
     """Ace gutter annotations (0-based rows) for the findings and a syntax error's line."""
     if report is None:
         return []
@@ -150,7 +150,7 @@ def annotations(report: Report | None) -> list[dict]:
     return marks
 
 
-def _annotation(finding: Finding) -> dict:
+def _annotation(finding: Finding) -> dict[str, Any]:
     serious = finding.severity in {"MEDIUM", "HIGH"} and not finding.allowed
     cwe = f" (CWE-{finding.cwe})" if finding.cwe else ""
     text = f"{finding.id}{cwe}: {finding.message}"
@@ -164,7 +164,7 @@ def _annotation(finding: Finding) -> dict:
     }
 
 
-def complexity_rows(report: Report) -> list[dict]:
+def complexity_rows(report: Report) -> list[dict[str, Any]]:
     bound = report.metrics.max_complexity
     return [
         {

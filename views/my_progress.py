@@ -18,22 +18,11 @@ from views import state
 from views.widgets.charts import limitation_chart
 from views.widgets.report_panel import outcome_panel
 
-
-def _learner_param() -> int | None:
-    raw = st.query_params.get("learner")
-    return int(raw) if raw and raw.isdigit() else None
-
-
-def _attempt_param() -> int | None:
-    raw = st.query_params.get("attempt")
-    return int(raw) if raw and raw.isdigit() else None
-
-
 course = state.course()
-work = state.workspace(_learner_param())
+work = state.workspace(state.query_id("learner"))
 titles = {slug: ex.title for slug, ex in course.exercises.items()}
 
-attempt_id = _attempt_param()
+attempt_id = state.query_id("attempt")
 if attempt_id is not None:
     try:
         attempt = work.attempt(attempt_id)

@@ -184,6 +184,13 @@ def shielded(call: Callable[[], T], fallback: T) -> T:
         return fallback
 
 
+def query_id(name: str) -> int | None:
+    """A row id from the address, or None unless it is ASCII digits (`²` passes str.isdigit()
+    but not int()). Ids no row can have are the services' to refuse ("no such attempt")."""
+    raw = st.query_params.get(name) or ""
+    return int(raw) if raw.isascii() and raw.isdigit() else None
+
+
 def query_choice(name: str, choices: dict) -> str | None:
     """The query parameter `name` when it names one of `choices` (a reload keeps the page)."""
     value = st.query_params.get(name)

@@ -24,7 +24,7 @@ def _finding(line: int, severity: str = "MEDIUM", allowed: bool = False) -> Find
 
 def test_findings_become_zero_based_gutter_annotations():
     report = Report("ex", Status.FAIL, False, 60, "", findings=[_finding(9), _finding(3, "LOW")])
-    first, second = feedback.annotations(report)
+    first, second = feedback.gutter_marks(report)
     assert first == {
         "row": 8,
         "column": 4,
@@ -36,14 +36,14 @@ def test_findings_become_zero_based_gutter_annotations():
 
 def test_an_allowed_finding_is_only_a_warning():
     report = Report("ex", Status.PASS, True, 100, "", findings=[_finding(2, "HIGH", allowed=True)])
-    assert feedback.annotations(report)[0]["type"] == "warning"
+    assert feedback.gutter_marks(report)[0]["type"] == "warning"
 
 
 def test_a_syntax_error_marks_its_line():
     report = Report(
         "ex", Status.ERROR, False, 0, "invalid syntax", error_kind=ErrorKind.SYNTAX, error_line=3
     )
-    assert feedback.annotations(report) == [
+    assert feedback.gutter_marks(report) == [
         {"row": 2, "column": 0, "type": "error", "text": "invalid syntax"}
     ]
     head = feedback.headline(report, "submit")
@@ -141,3 +141,10 @@ def test_the_learners_file_is_called_your_code():
 def test_the_diff_against_the_reference_names_both_sides():
     diff = feedback.diff_against_reference("x = 1\n", "x = 2\n")
     assert "reference fix" in diff and "your fix" in diff and "+x = 2" in diff
+
+
+def test_the_advice_after_a_stopped_run_is_the_graders_one_copy():
+    from grading.report import ADVICE
+
+    for kind, text in ADVICE.items():
+        assert feedback.ERROR_ADVICE[str(kind)] == text

@@ -154,3 +154,10 @@ def test_a_role_change_shows_at_the_next_click(people):
     Accounts(people["store"]).set_role(people["admin"].actor, ana.actor.account_id, Role.ADMIN)
     at.run()
     assert "Admin" in texts(at)
+
+
+@pytest.mark.parametrize("value", ["²", "1e3", "-4"])
+def test_an_address_id_that_is_no_number_of_ours_reads_as_none(people, value):
+    at = _open("views/my_progress.py", people["ana"].token, attempt=value)
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Your progress"

@@ -69,8 +69,7 @@ def plain(text: str) -> str:
 
 
 def number_param(name: str) -> int | None:
-    raw = st.query_params.get(name)
-    return int(raw) if raw and raw.isdigit() else None
+    return state.query_id(name)
 
 
 def choose_cohort(taught: list[Cohort]) -> int | None:

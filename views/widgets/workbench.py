@@ -154,7 +154,7 @@ def _editor_and_actions(desk: Desk, practice: Callable[[], Practice]) -> None:
     shown = desk.last_outcome()
     current = desk.code()
     marks = (
-        feedback.annotations(shown.report)
+        feedback.gutter_marks(shown.report)
         if isinstance(shown, Outcome) and shown.code == current
         else []
     )
