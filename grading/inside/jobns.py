@@ -25,6 +25,7 @@ JOB_NAMESPACES |= CLONE_NEWIPC | CLONE_NEWUTS
 
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 0x1, 0x2, 0x4, 0x8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 0x20, 0x1000, 0x4000, 0x40000
+MNT_DETACH = 0x2
 SAFE = MS_NOSUID | MS_NODEV
 
 PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 24, 38
@@ -63,13 +64,54 @@ def set_up_job(workdir: str, disk_bytes: int) -> None:
     for path in (b"/", b"/dev"):  # shared by every job of the template: read-only here
         _check(_libc.mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | SAFE, None), "ro")
     tmpfs = f"size={disk_bytes},mode=0755".encode()
-    for folder in ("/tmp", workdir, "/dev/shm"):
-        if os.path.isdir(folder):
-            _check(_libc.mount(b"tmpfs", folder.encode(), b"tmpfs", SAFE, tmpfs), f"tmpfs {folder}")
+    covered = [f for f in ("/dev/shm", "/tmp", workdir) if os.path.isdir(f)]
+    # /dev/shm first: the job's own, so it can hold what must survive the covering of the rest.
+    _check(_libc.mount(b"tmpfs", b"/dev/shm", b"tmpfs", SAFE, tmpfs), "tmpfs /dev/shm")
+    kept = _hold_mounts_under(covered[1:], "/dev/shm/.kept")
+    for folder in covered[1:]:
+        _check(_libc.mount(b"tmpfs", folder.encode(), b"tmpfs", SAFE, tmpfs), f"tmpfs {folder}")
+    _put_back(kept)
     _mount_proc()
     os.chdir(workdir)
     new_session_keyring()
     drop_privileges()
+
+
+def _mounts_under(folders: list[str]) -> list[str]:
+    """Mount points strictly inside `folders` (a Python installation or virtualenv the sandbox
+    bound under /tmp, as in a clone made there), outermost first."""
+    found = []
+    with open("/proc/self/mountinfo", encoding="utf-8") as table:
+        for line in table:
+            point = line.split()[4].encode().decode("unicode_escape")  # \040 is a space
+            if any(point.startswith(folder.rstrip("/") + "/") for folder in folders):
+                found.append(point)
+    outermost = [
+        p for p in sorted(found) if not any(p.startswith(o + "/") for o in found if o != p)
+    ]
+    return outermost
+
+
+def _hold_mounts_under(folders: list[str], holder: str) -> list[tuple[str, str]]:
+    """Bind each mount inside `folders` (recursively) to a place under `holder`, before the
+    folders are covered by fresh tmpfs; _put_back binds them again where they were."""
+    kept = []
+    for number, point in enumerate(_mounts_under(folders)):
+        hold = f"{holder}/{number}"
+        os.makedirs(hold)
+        _check(_libc.mount(point.encode(), hold.encode(), None, MS_BIND | MS_REC, None), "hold")
+        kept.append((point, hold))
+    return kept
+
+
+def _put_back(kept: list[tuple[str, str]]) -> None:
+    for point, hold in kept:
+        os.makedirs(point, exist_ok=True)
+        _check(_libc.mount(hold.encode(), point.encode(), None, MS_BIND | MS_REC, None), "put back")
+        # The sandbox bound these read-only; a bind made here starts writable: read-only again.
+        flags = MS_REMOUNT | MS_BIND | MS_RDONLY | SAFE
+        _check(_libc.mount(None, point.encode(), None, flags, None), "read-only")
+        _check(_libc.umount2(hold.encode(), MNT_DETACH), "release")
 
 
 def _mount_proc() -> None:

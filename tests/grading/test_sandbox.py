@@ -18,10 +18,18 @@ HERE = Path(__file__).parent
 PROJECT = HERE.parent.parent
 
 
+# Imports a package of the virtualenv while the job runs (pytest is loaded ahead; PyYAML is not):
+# a job's fresh /tmp once hid a virtualenv that lived under /tmp.
+USES_THE_VIRTUALENV = "import yaml\n\n\ndef add(a, b):\n    return a + b if yaml else 0\n"
+
+
 def test_grades_when_the_interpreter_lives_under_tmp(tmp_path):
-    """A clone in /tmp (as CI makes) must not have its virtualenv hidden by the sandbox's /tmp."""
+    """A clone in /tmp (as CI makes) must not have its virtualenv hidden by the sandbox's /tmp,
+    nor by a warm template job's own fresh /tmp."""
     venv = tmp_path / "venv"
     venv.symlink_to(sys.prefix)  # the interpreter now runs with sys.prefix under /tmp
+    fix = tmp_path / "fix.py"
+    fix.write_text(USES_THE_VIRTUALENV, encoding="utf-8")
     result = subprocess.run(
         [
             str(venv / "bin" / "python"),
@@ -29,7 +37,7 @@ def test_grades_when_the_interpreter_lives_under_tmp(tmp_path):
             "grading",
             "check",
             str(HERE / "calc_exercise"),
-            str(HERE / "calc_exercise" / "reference.py"),
+            str(fix),
             "--json",
         ],
         cwd=PROJECT,
