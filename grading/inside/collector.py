@@ -282,9 +282,27 @@ class Collector:
         enough ids, say): reported the same way, so it is never mistaken for tampering."""
         if report.failed and not self.collect_error_sent:
             self.collect_error_sent = True
+            swapped = self._swapped_test_code()
+            if swapped:  # collection failed because the tests' code was replaced
+                self.emit(Tamper(where="collection", what=swapped))
+                return
             lines = [ln for ln in str(report.longreprtext).splitlines() if ln.strip()]
             last = lines[-1].removeprefix("E").strip() if lines else "collection failed"
             self.emit(CollectError(exception=last[:400], message=last[:300]))
+
+    def _swapped_test_code(self) -> list[str]:
+        """Hidden test functions (module level or in classes) whose code is no longer the code
+        compiled from the hidden source."""
+        swapped = []
+        for key, original in self.finder.test_codes.items():
+            module_name, qualname = key.split("::", 1)
+            obj: Any = sys.modules.get(module_name)
+            for part in qualname.split("."):
+                obj = getattr(obj, part, None)
+            code = getattr(obj, "__code__", None)
+            if code is not None and code is not original:
+                swapped.append(f"the code of {module_name}::{qualname}")
+        return swapped[:10]
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection_finish(self, session: pytest.Session) -> None:
