@@ -16,6 +16,7 @@ from learning.classroom_regrade import Regrades
 from learning.workspace import Outcome, stored_report
 from views import state
 from views.widgets import classroom as ui
+from views.widgets.charts import score_column
 from views.widgets.report_panel import outcome_panel
 
 who = state.me()
@@ -72,9 +73,7 @@ with matrix_tab:
         rows,
         hide_index=True,
         width="stretch",
-        column_config={
-            "Best score": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d")
-        },
+        column_config={"Best score": score_column()},
         key="matrix",
     )
 

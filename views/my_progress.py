@@ -15,7 +15,7 @@ from learning.workspace import Outcome, stored_report
 from progress import StorageError
 from progress.store import as_utc
 from views import state
-from views.widgets.charts import limitation_chart
+from views.widgets.charts import limitation_chart, score_column
 from views.widgets.report_panel import outcome_panel
 
 course = state.course()
@@ -90,9 +90,7 @@ if rows:
         rows,
         hide_index=True,
         width="stretch",
-        column_config={
-            "Best score": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d")
-        },
+        column_config={"Best score": score_column()},
     )
 
 if history:

@@ -206,20 +206,8 @@ class Collector:
     Slots, so no instance attribute (a method, the emitter) can be replaced on the object
     itself; the guard also watches every field's identity and the class's own namespace."""
 
-    __slots__ = (
-        "fd",
-        "nonce",
-        "finder",
-        "module_file",
-        "user_files",
-        "expected_codes",
-        "in_call",
-        "subtest_error",
-        "collect_error_sent",
-        "outcomes",
-        "guard",
-        "count",
-    )
+    # The fields set once when the run starts (watched by the guard), then those that change.
+    __slots__ = (*_FIXED_FIELDS, "in_call", "subtest_error", "collect_error_sent", "count")
 
     def __init__(
         self,

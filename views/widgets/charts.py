@@ -48,3 +48,8 @@ def limitation_chart(rows: list[LimitationProgress]) -> None:
         .properties(height=alt.Step(28))
     )
     st.altair_chart(chart, width="stretch")
+
+
+def score_column() -> object:
+    """A 0–100 score drawn as a bar in a table (the same on every page that lists scores)."""
+    return st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d")
