@@ -17,10 +17,10 @@ from zoneinfo import ZoneInfo
 from learning.access import AccessDenied, Actor
 from learning.classroom_access import install, require_teacher
 from learning.classroom_cohorts import CohortError
-from learning.classroom_late import Policy, days_late, late_score
+from learning.classroom_late import Grade, Policy, assignment_grade, days_late, late_score
 from progress import ProgressStore
-from progress.classroom_stats import ClassroomStats, ClassroomWork, GradeRow, WorkRow
-from progress.db import as_utc, row_id
+from progress.classroom_stats import ClassroomStats, MatrixRow
+from progress.db import as_utc, collector_paused, row_id
 from progress.models import Assignment, Cohort, LatePolicy, utc_now
 
 MAX_EXERCISES = 100
@@ -35,27 +35,55 @@ class Standing(StrEnum):
     NOT_STARTED = "not started"
 
 
-@dataclass(frozen=True)
-class MatrixCell:
+@dataclass(slots=True)  # not frozen: a frozen class sets each field through a call, and the
+class MatrixCell:  # matrix of a thousand learners has tens of thousands of cells
     learner_id: int
     learner: str
     exercise: str
-    score: int | None
-    raw_score: int | None
-    solved: bool
-    solved_at: datetime | None
-    attempts: int
-    late: bool
-    days_late: int
-    penalty: int
+    grade: Grade | None  # None: no graded attempt yet
     hints: int
     flaw: str  # "", or e.g. "2/3 lines, limitation right"
     deadline: datetime
-    attempt_id: int | None = None  # the attempt the grade comes from
+
+    @property
+    def score(self) -> int | None:
+        return None if self.grade is None else self.grade.score
+
+    @property
+    def raw_score(self) -> int | None:
+        return None if self.grade is None else self.grade.raw_score
+
+    @property
+    def solved_at(self) -> datetime | None:
+        return None if self.grade is None else self.grade.solved_at
+
+    @property
+    def solved(self) -> bool:
+        return self.solved_at is not None
+
+    @property
+    def attempts(self) -> int:
+        return 0 if self.grade is None else self.grade.attempts
+
+    @property
+    def days_late(self) -> int:
+        return 0 if self.grade is None or self.grade.score is None else self.grade.days_late
+
+    @property
+    def late(self) -> bool:
+        return self.days_late > 0
+
+    @property
+    def penalty(self) -> int:
+        return 0 if self.grade is None else self.grade.penalty
+
+    @property
+    def attempt_id(self) -> int | None:
+        return None if self.grade is None else self.grade.attempt_id
 
     @property
     def standing(self) -> Standing:
-        if self.solved and self.solved_at is not None:
+        if self.solved_at is not None:
             return Standing.SOLVED_LATE if self.solved_at > self.deadline else Standing.SOLVED
         return Standing.ATTEMPTED if self.attempts else Standing.NOT_STARTED
 
@@ -114,7 +142,6 @@ class Assignments:
         self.store, self.clock = store, clock
         self.repo = install(store)
         self.stats = ClassroomStats(store.engine)
-        self.work = ClassroomWork(store.engine)
 
     # Instructors ------------------------------------------------------------------------
 
@@ -204,35 +231,20 @@ class Assignments:
     def matrix(self, actor: Actor, assignment_id: int) -> list[MatrixCell]:
         """Every member x assigned exercise, graded under the assignment's policy as it is now."""
         assignment = self._own_assignment(actor, assignment_id)
-        exercises = self.repo.assignment_exercises(assignment_id)
-        members = self.repo.members(assignment.cohort_id)
-        graded = {(g.learner_id, g.exercise): g for g in self._grades(assignment, exercises)}
-        work = {
-            (w.learner_id, w.exercise): w for w in self.work.work(assignment.cohort_id, exercises)
-        }
-        extensions = self.repo.extensions(assignment_id)
-        cells = []
-        for member, learner, _email in members:
-            for slug in exercises:
-                key = (member.learner_id, slug)
-                deadline = as_utc(extensions.get(member.learner_id, assignment.due_at))
-                cells.append(
-                    _cell(learner.display_name, key, graded.get(key), work.get(key), deadline)
+        policy = policy_of(assignment)
+        with collector_paused():
+            return [
+                MatrixCell(
+                    row.learner_id,
+                    row.learner,
+                    row.exercise,
+                    assignment_grade(row, policy),
+                    row.hints,
+                    _flaw_text(row),
+                    row.deadline,
                 )
-        return cells
-
-    def _grades(
-        self, assignment: Assignment, exercises: list[str], learner_id: int | None = None
-    ) -> list[GradeRow]:
-        return self.stats.grades(
-            row_id(assignment),
-            assignment.cohort_id,
-            exercises,
-            assignment.late_policy,
-            assignment.penalty_per_day,
-            assignment.penalty_floor,
-            learner_id=learner_id,
-        )
+                for row in self.stats.matrix(assignment_id, assignment.cohort_id)
+            ]
 
     def _cohort(self, cohort_id: int) -> Cohort:
         cohort = self.repo.cohort(cohort_id)
@@ -278,22 +290,23 @@ class Assignments:
             for due in self.due_for(actor, slug)
         )
 
-    def my_grades(self, actor: Actor) -> list[tuple[Due, GradeRow | None]]:
+    def my_grades(self, actor: Actor) -> list[tuple[Due, Grade | None]]:
         """The actor's own assignment grades, one query per assignment."""
         dues = self.due_for(actor)
         by_assignment: dict[int, list[Due]] = {}
         for due in dues:
             by_assignment.setdefault(due.assignment.id or 0, []).append(due)
-        found: list[tuple[Due, GradeRow | None]] = []
+        found: list[tuple[Due, Grade | None]] = []
         for group in by_assignment.values():
             assignment = group[0].assignment
-            rows = {
-                row.exercise: row
-                for row in self._grades(
-                    assignment, [d.exercise for d in group], learner_id=actor.learner_id
+            policy = policy_of(assignment)
+            grades = {
+                row.exercise: assignment_grade(row, policy)
+                for row in self.stats.matrix(
+                    row_id(assignment), assignment.cohort_id, learner_id=actor.learner_id
                 )
             }
-            found.extend((due, rows.get(due.exercise)) for due in group)
+            found.extend((due, grades.get(due.exercise)) for due in group)
         return found
 
     def note_open(self, actor: Actor, slug: str) -> None:
@@ -315,39 +328,8 @@ def _checked(title: str, exercises: list[str], known: Collection[str]) -> tuple[
     return name, chosen
 
 
-def _flaw_text(work: WorkRow | None) -> str:
-    if work is None or work.flaw_lines_expected is None:
+def _flaw_text(row: MatrixRow) -> str:
+    if row.flaw_lines_expected is None:
         return ""
-    verdict = "right" if work.flaw_limitation_correct else "wrong"
-    return f"{work.flaw_lines_found}/{work.flaw_lines_expected} lines, limitation {verdict}"
-
-
-def _cell(
-    name: str,
-    key: tuple[int, str],
-    grade: GradeRow | None,
-    work: WorkRow | None,
-    deadline: datetime,
-) -> MatrixCell:
-    hints, flaw = (work.hints if work else 0), _flaw_text(work)
-    if grade is None:  # no graded attempt yet
-        return MatrixCell(
-            key[0], name, key[1], None, None, False, None, 0, False, 0, 0, hints, flaw, deadline
-        )
-    return MatrixCell(
-        learner_id=key[0],
-        learner=name,
-        exercise=key[1],
-        score=grade.score,
-        raw_score=grade.raw_score,
-        solved=grade.solved_at is not None,
-        solved_at=grade.solved_at,
-        attempts=grade.attempts,
-        late=grade.score is not None and grade.days_late > 0,
-        days_late=grade.days_late,
-        penalty=(grade.raw_score or 0) - (grade.score or 0),
-        hints=hints,
-        flaw=flaw,
-        deadline=deadline,
-        attempt_id=grade.attempt_id,
-    )
+    verdict = "right" if row.flaw_limitation_correct else "wrong"
+    return f"{row.flaw_lines_found}/{row.flaw_lines_expected} lines, limitation {verdict}"

@@ -85,15 +85,11 @@ class Dashboard:
         """Solvers and the medians of attempts and minutes to solve, from one query."""
         tries: dict[str, list[int]] = {slug: [] for slug in slugs}
         minutes: dict[str, list[float]] = {slug: [] for slug in slugs}
-        for row in self.stats.solve_paths(cohort, slugs):
-            if row.first_solved is None:
-                continue
-            summaries[row.exercise].solvers += 1
-            tries[row.exercise].append(row.attempts)
-            if row.first_opened is not None and row.first_opened <= row.first_solved:
-                minutes[row.exercise].append(
-                    (row.first_solved - row.first_opened).total_seconds() / 60
-                )
+        for solve in self.stats.solves(cohort, slugs):
+            summaries[solve.exercise].solvers += 1
+            tries[solve.exercise].append(solve.attempts)
+            if solve.minutes is not None:
+                minutes[solve.exercise].append(solve.minutes)
         for slug, summary in summaries.items():
             summary.median_attempts = median(tries[slug]) if tries[slug] else None
             summary.median_minutes = median(minutes[slug]) if minutes[slug] else None

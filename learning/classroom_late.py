@@ -1,11 +1,12 @@
 """Late-policy maths, in one place and without a database: how late an attempt is, what a late
 attempt still earns, and an assignment grade from a learner's attempts.
 
-The dashboard computes the same thing in SQL (progress/classroom_stats.py) so a class of a
-thousand is one query; tests hold the two to the same answers. Grades are never stored: they
-are computed from the attempts, the learner's own deadline and the policy at the moment they
-are read, so moving a deadline, granting an extension or changing the policy changes every
-grade at once.
+`grade` is the rule over every attempt; the dashboard uses `assignment_grade`, which reaches the
+same answer from a learner's standing (the best attempt, and the attempts that beat every
+earlier one: no other attempt can be the grade) so a class of a thousand is one query; tests
+hold the two to the same answers. Grades are never stored: they are computed from the attempts,
+the learner's own deadline and the policy at the moment they are read, so moving a deadline,
+granting an extension or changing the policy changes every grade at once.
 
 The rules:
 - the learner's deadline is their extension when they have one, else the assignment's due time;
@@ -23,9 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from progress.classroom_stats import MatrixRow
 from progress.models import LatePolicy
 
 DAY_SECONDS = 86_400
+NOT_LATE = timedelta(0)
 
 
 class PolicyError(ValueError):
@@ -58,11 +61,11 @@ class Policy:
 
 
 def days_late(submitted: datetime, deadline: datetime) -> int:
-    """0 on time; else the number of started days after the deadline."""
-    seconds = int((submitted - deadline).total_seconds())
-    if (submitted - deadline) <= timedelta(0):
+    """0 on time; else the number of started days after the deadline (whole seconds count)."""
+    late = submitted - deadline
+    if late <= NOT_LATE:
         return 0
-    return max(1, (seconds + DAY_SECONDS - 1) // DAY_SECONDS)
+    return max(1, (late.days * DAY_SECONDS + late.seconds + DAY_SECONDS - 1) // DAY_SECONDS)
 
 
 def kept_percent(policy: Policy, days: int) -> int | None:
@@ -101,6 +104,7 @@ class Grade:
     late: bool  # the grade comes from a late attempt
     days_late: int
     attempts: int  # every graded attempt, counted or not
+    attempt_id: int | None = None  # the attempt the grade comes from, when known
 
     @property
     def penalty(self) -> int:
@@ -125,4 +129,38 @@ def grade(attempts: Iterable[Scored], deadline: datetime, policy: Policy) -> Gra
     earned, chosen, days = best
     return Grade(
         earned, chosen.score, solved_at is not None, solved_at, days > 0, days, len(ordered)
+    )
+
+
+def assignment_grade(row: MatrixRow, policy: Policy) -> Grade | None:
+    """`grade`'s answer from a member's standing (None without a graded attempt): the best
+    attempt when it came by the deadline, else the best counted of the attempts that beat every
+    earlier one (oldest first, so a tie goes to the earlier)."""
+    if row.best is None:
+        return None
+    best = None
+    for record in row.records if row.records is not None else (row.best,):
+        days = days_late(record.submitted, row.deadline)
+        earned = late_score(policy, record.score, days)
+        if earned is not None and (best is None or earned > best[0]):
+            best = (earned, record, days)
+    solved_at = row.first_solved_at
+    if (
+        solved_at is not None
+        and solved_at > row.deadline
+        and kept_percent(policy, days_late(solved_at, row.deadline)) is None
+    ):
+        solved_at = None  # a later solve is later still: none counts
+    if best is None:
+        return Grade(None, None, False, solved_at, False, 0, row.tries)
+    earned, chosen, days = best
+    return Grade(
+        earned,
+        chosen.score,
+        solved_at is not None,
+        solved_at,
+        days > 0,
+        days,
+        row.tries,
+        chosen.attempt_id,
     )

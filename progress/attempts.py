@@ -14,6 +14,7 @@ from sqlmodel import col, select
 
 from progress.db import Repository, StorageError, as_utc, changed_rows
 from progress.models import IN_FLIGHT, Attempt, AttemptState, utc_now
+from progress.standing import refresh as refresh_standing
 
 if TYPE_CHECKING:  # progress never needs the grader at run time, only its report's shape
     from grading.report import Report
@@ -47,6 +48,8 @@ class AttemptRepository(Repository):
         )
         with self._session() as session:
             session.add(attempt)
+            session.flush()
+            refresh_standing(session.connection(), learner_id, attempt.exercise)
             session.commit()
         return attempt
 
@@ -91,7 +94,8 @@ class AttemptRepository(Repository):
         )
 
     def finish(self, attempt_id: int, report: Report, content_hash: str) -> Attempt | None:
-        """running -> graded with the report; None if the attempt was not running."""
+        """running -> graded with the report (and the learner's standing on the exercise with
+        it, in one transaction); None if the attempt was not running."""
         return self._move(
             attempt_id,
             AttemptState.RUNNING,
@@ -159,9 +163,14 @@ class AttemptRepository(Repository):
             .values(**values)
         )
         with self._session() as session:
-            moved = changed_rows(session, query)
+            if changed_rows(session, query) != 1:
+                session.rollback()
+                return None
+            moved = session.get(Attempt, attempt_id)
+            if moved is not None and moved.state == AttemptState.GRADED.value:
+                refresh_standing(session.connection(), moved.learner_id, moved.exercise)
             session.commit()
-            return session.get(Attempt, attempt_id) if moved == 1 else None
+            return moved
 
     def attempts(
         self, learner_id: int, exercise: str | None = None, limit: int = 200

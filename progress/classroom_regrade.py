@@ -10,6 +10,7 @@ from sqlmodel import col, select
 
 from progress.db import Repository
 from progress.models import Attempt, RegradeResult, RegradeRun, utc_now
+from progress.standing import refresh as refresh_standing
 
 
 class RegradeRepository(Repository):
@@ -89,6 +90,8 @@ class RegradeRepository(Repository):
                 setattr(attempt, name, value)
             attempt.content_hash = content_hash
             run.done += 1
+            session.flush()
+            refresh_standing(session.connection(), attempt.learner_id, attempt.exercise)
             session.commit()
             return result
 

@@ -1,46 +1,58 @@
 """The aggregate queries behind the instructor dashboard, the workshop board and the pacing view.
 
 Every page refresh is one query per panel that returns one row per learner and exercise (or
-fewer), computed by the database from the attempt index; attempts are never loaded into Python
-for them. The late-policy arithmetic mirrors learning/classroom_late.py (tests hold the two to the
-same answers): whole-second timestamps, a started day counts as a day, integer rounding half up.
+fewer), read from each learner's standing per exercise (progress/standing.py) rather than from
+the attempts: 40,000 rows for a thousand learners on forty exercises, whatever they submitted.
+The late policy is applied in Python (learning/classroom_late.py), to the best attempt or, when
+that came after the learner's deadline, to the few attempts that beat every earlier one.
 Datetimes are stored in UTC on both databases.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
 from progress.db import Repository, as_utc
-
-GRADED = "graded"
-
-
-@dataclass(frozen=True)
-class GradeRow:
-    learner_id: int
-    exercise: str
-    score: int | None  # after the late policy; None when no attempt counts
-    raw_score: int | None
-    days_late: int
-    attempts: int
-    solved_at: datetime | None
-    attempt_id: int | None = None  # the attempt the grade comes from
+from progress.standing import REQUIREMENT
 
 
-@dataclass(frozen=True)
-class SolveRow:
-    """One learner's path to solving one exercise (any time, not only for the assignment)."""
+class Record(NamedTuple):
+    """An attempt that scored more than every earlier one of the learner on the exercise."""
+
+    attempt_id: int
+    score: int
+    submitted: datetime
+
+
+class MatrixRow(NamedTuple):
+    """One member x assigned exercise: what its grade is computed from (learning/classroom_late.py)
+    and what the matrix shows beside it."""
 
     learner_id: int
+    learner: str  # display name
     exercise: str
-    attempts: int  # attempts up to and including the first solving one, or all if unsolved
-    first_opened: datetime | None
-    first_solved: datetime | None
+    deadline: datetime  # their own: the extension when they have one
+    tries: int  # graded attempts, 0 when none
+    best: Record | None  # the highest score, the earliest
+    first_solved_at: datetime | None
+    records: list[Record] | None  # oldest first; only when the best came after the deadline
+    hints: int
+    flaw_lines_found: int | None
+    flaw_lines_expected: int | None
+    flaw_limitation_correct: bool | None
+
+
+class Solve(NamedTuple):
+    """How one member came to solve one exercise (any time, not only for the assignment)."""
+
+    exercise: str
+    attempts: int  # up to and including the first solving one
+    minutes: float | None  # from first opening it to the first solve; None if not known
 
 
 @dataclass(frozen=True)
@@ -57,80 +69,6 @@ class PacingRow:
     exercise: str
     requirement: str | None  # None: the row counting who is stuck on the exercise
     learners: int
-
-
-def _choice_key(dialect: str) -> str:
-    """One sortable text per attempt whose minimum within a learner's exercise is the attempt the
-    grade comes from: the highest earned score, then the earliest, then the lowest id; it carries
-    that attempt's id, raw score and days late (NULL when the attempt does not count). One
-    grouping pass instead of a window's sort: the matrix's cost at a thousand learners."""
-    if dialect == "postgresql":
-        return (
-            "LPAD(CAST(100 - earned AS TEXT), 3, '0') "
-            "|| TO_CHAR(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') "
-            "|| LPAD(CAST(id AS TEXT), 12, '0') || LPAD(CAST(score AS TEXT), 3, '0') "
-            "|| LPAD(CAST(days AS TEXT), 6, '0')"
-        )
-    return (
-        "printf('%03d', 100 - earned) || created_at || printf('%012d', id) "
-        "|| printf('%03d', score) || printf('%06d', days)"
-    )
-
-
-def _grade_row(
-    learner_id: int, exercise: str, tries: int, solved_at: object, choice: object
-) -> GradeRow:
-    if choice is None:  # no attempt counts under the policy
-        return GradeRow(learner_id, exercise, None, None, 0, int(tries), _utc(solved_at))
-    key = str(choice)
-    return GradeRow(
-        learner_id,
-        exercise,
-        100 - int(key[:3]),
-        int(key[-9:-6]),
-        int(key[-6:]),
-        int(tries),
-        _utc(solved_at),
-        int(key[-21:-9]),
-    )
-
-
-def _epoch(dialect: str, column: str) -> str:
-    """Whole seconds since 1970 of a stored UTC datetime (rounded down on both databases)."""
-    if dialect == "postgresql":
-        return f"CAST(FLOOR(EXTRACT(EPOCH FROM {column})) AS BIGINT)"
-    return f"CAST(strftime('%s', {column}) AS INTEGER)"
-
-
-def _failures(dialect: str, source: str, field: str) -> tuple[str, str]:
-    """FROM-clause addition and column for the failed hidden requirements of `source`.report."""
-    if dialect == "postgresql":
-        return (
-            f"CROSS JOIN LATERAL json_array_elements({source}.report -> 'tests') AS t(item)",
-            f"t.item ->> '{field}'",
-        )
-    return (f", json_each({source}.report, '$.tests') AS t", f"json_extract(t.value, '$.{field}')")
-
-
-def _failed(dialect: str) -> str:
-    column = (
-        "t.item ->> 'status'" if dialect == "postgresql" else "json_extract(t.value, '$.status')"
-    )
-    return f"{column} <> 'passed'"
-
-
-def _findings(dialect: str, source: str) -> tuple[str, str, str]:
-    if dialect == "postgresql":
-        return (
-            f"CROSS JOIN LATERAL json_array_elements({source}.report -> 'findings') AS f(item)",
-            "f.item ->> 'id'",
-            "f.item ->> 'message'",
-        )
-    return (
-        f", json_each({source}.report, '$.findings') AS f",
-        "json_extract(f.value, '$.id')",
-        "json_extract(f.value, '$.message')",
-    )
 
 
 def _expanding(*names: str) -> list[sa.BindParameter[Any]]:
@@ -154,132 +92,92 @@ class ClassroomStats(Repository):
         if expanding:
             statement = statement.bindparams(*_expanding(*expanding))
         with self._session() as session:
-            return list(session.connection().execute(statement, params))
+            return list(session.connection().execute(statement, params).all())
 
     # The matrix -------------------------------------------------------------------------
 
-    def grades(
-        self,
-        assignment_id: int,
-        cohort_id: int,
-        exercises: list[str],
-        policy: str,
-        per_day: int,
-        floor: int,
-        learner_id: int | None = None,
-    ) -> list[GradeRow]:
-        """Per member (or one learner) and exercise with a graded attempt: the assignment grade."""
-        if not exercises:
-            return []
-        greatest = "GREATEST" if self.dialect == "postgresql" else "MAX"
-        kept = {
-            "accept": "100",
-            "close": "CASE WHEN days = 0 THEN 100 END",
-            "penalty": (
-                "CASE WHEN days = 0 THEN 100 WHEN 100 - :per_day * days < :floor THEN :floor "
-                "ELSE 100 - :per_day * days END"
-            ),
-        }[policy]
+    def matrix(
+        self, assignment_id: int, cohort_id: int, learner_id: int | None = None
+    ) -> list[MatrixRow]:
+        """Every member (or one learner) x assigned exercise, by name and the assignment's order,
+        in one query over the standings. The record attempts come along only when the best came
+        after the learner's deadline: only then can the late policy choose another."""
         one = "AND m.learner_id = :learner" if learner_id is not None else ""
-        # Each member's deadline (and its seconds) once; an attempt's own seconds only when it
-        # is late, the rare case, so on-time attempts cost one text comparison.
         sql = f"""
-        WITH deadlines AS (
-            SELECT m.learner_id, COALESCE(x.due_at, asg.due_at) AS deadline
-            FROM cohort_member m
-            JOIN assignment asg ON asg.id = :assignment
-            LEFT JOIN extension x ON x.assignment_id = asg.id AND x.learner_id = m.learner_id
-            WHERE m.cohort_id = :cohort {one}
-        ), members AS (
-            SELECT learner_id, deadline, {_epoch(self.dialect, "deadline")} AS deadline_s
-            FROM deadlines
-        ), scored AS (
-            SELECT a.id, a.learner_id, a.exercise, a.score, a.solved, a.created_at,
-                   CASE WHEN a.created_at <= d.deadline THEN 0
-                        ELSE {greatest}(1, ({_epoch(self.dialect, "a.created_at")}
-                                            - d.deadline_s + 86399) / 86400) END AS days
-            FROM members d
-            JOIN attempt a ON a.learner_id = d.learner_id
-            WHERE a.exercise IN :exercises AND a.state = '{GRADED}'
-        ), earned AS (
-            SELECT scored.*, (score * ({kept}) + 50) / 100 AS earned FROM scored
-        )
-        SELECT learner_id, exercise, COUNT(*) AS tries,
-               MIN(CASE WHEN solved AND earned IS NOT NULL THEN created_at END) AS solved_at,
-               MIN(CASE WHEN earned IS NOT NULL THEN {_choice_key(self.dialect)} END) AS choice
-        FROM earned GROUP BY learner_id, exercise
+        SELECT m.learner_id, l.display_name, e.exercise, COALESCE(x.due_at, asg.due_at),
+               s.tries, s.best_attempt_id, s.best_score, s.best_at, s.first_solved_at,
+               CASE WHEN s.best_at <= COALESCE(x.due_at, asg.due_at) THEN NULL
+                    ELSE CAST(s.records AS TEXT) END,
+               (SELECT COUNT(*) FROM hintuse h
+                 WHERE h.learner_id = m.learner_id AND h.exercise = e.exercise),
+               f.lines_found, f.lines_expected, f.limitation_correct
+        FROM cohort_member m
+        JOIN learner l ON l.id = m.learner_id
+        JOIN assignment asg ON asg.id = :assignment
+        JOIN assignment_exercise e ON e.assignment_id = asg.id
+        LEFT JOIN extension x ON x.assignment_id = asg.id AND x.learner_id = m.learner_id
+        LEFT JOIN exercise_standing s ON s.learner_id = m.learner_id AND s.exercise = e.exercise
+        LEFT JOIN flawanswer f ON f.learner_id = m.learner_id AND f.exercise = e.exercise
+        WHERE m.cohort_id = :cohort {one}
+        ORDER BY l.display_name, l.id, e.position
         """
-        params = {
-            "assignment": assignment_id,
-            "cohort": cohort_id,
-            "exercises": exercises,
-            "per_day": per_day,
-            "floor": floor,
-            "learner": learner_id,
-        }
-        rows = self._rows(sql, params, ("exercises",))
-        return [_grade_row(*row) for row in rows]
+        params = {"assignment": assignment_id, "cohort": cohort_id, "learner": learner_id}
+        rows = self._rows(sql, params)
+        late = iter(_records([row[9] for row in rows if row[9] is not None]))
+        deadlines: dict[object, datetime] = {}  # a few distinct values, parsed once each
+        return [
+            MatrixRow(
+                lid,
+                name,
+                slug,
+                deadlines.get(due) or deadlines.setdefault(due, _parse_utc(due)),
+                tries or 0,
+                None if best_id is None else Record(best_id, score, _parse_utc(best_at)),
+                _utc(solved),
+                None if records is None else next(late),
+                hints,
+                found,
+                expected,
+                None if right is None else bool(right),
+            )
+            for (
+                lid,
+                name,
+                slug,
+                due,
+                tries,
+                best_id,
+                score,
+                best_at,
+                solved,
+                records,
+                hints,
+                found,
+                expected,
+                right,
+            ) in rows
+        ]
 
     # What the class gets wrong ----------------------------------------------------------
 
-    def solve_paths(self, cohort_id: int, exercises: list[str]) -> list[SolveRow]:
+    def solves(self, cohort_id: int, exercises: list[str]) -> list[Solve]:
+        """Every member's first solve of each exercise: attempts and minutes it took."""
         if not exercises:
             return []
-        # Attempts up to the first solve are counted by joining each group's first-solve time
-        # back to the attempt index: a correlated count over a materialised CTE is quadratic
-        # on PostgreSQL (it has no index to seek in).
+        minutes = _minutes(self.dialect, "o.first_opened_at", "s.first_solved_at")
         sql = f"""
-        WITH firsts AS (
-            SELECT a.learner_id, a.exercise,
-                   MIN(CASE WHEN a.solved THEN a.created_at END) AS first_solved
-            FROM cohort_member m JOIN attempt a ON a.learner_id = m.learner_id
-            WHERE m.cohort_id = :cohort AND a.exercise IN :exercises AND a.state = '{GRADED}'
-            GROUP BY a.learner_id, a.exercise
-        )
-        SELECT f.learner_id, f.exercise,
-               SUM(CASE WHEN f.first_solved IS NULL OR a.created_at <= f.first_solved
-                        THEN 1 ELSE 0 END),
-               MIN(o.first_opened_at), f.first_solved
-        FROM firsts f
-        JOIN attempt a ON a.learner_id = f.learner_id AND a.exercise = f.exercise
-             AND a.state = '{GRADED}'
-        LEFT JOIN exercise_open o ON o.learner_id = f.learner_id AND o.exercise = f.exercise
-        GROUP BY f.learner_id, f.exercise, f.first_solved
+        SELECT s.exercise, s.tries_to_solve,
+               CASE WHEN o.first_opened_at <= s.first_solved_at THEN {minutes} END
+        FROM cohort_member m JOIN exercise_standing s ON s.learner_id = m.learner_id
+        LEFT JOIN exercise_open o ON o.learner_id = s.learner_id AND o.exercise = s.exercise
+        WHERE m.cohort_id = :cohort AND s.exercise IN :exercises
+          AND s.first_solved_at IS NOT NULL
         """
         rows = self._rows(sql, {"cohort": cohort_id, "exercises": exercises}, ("exercises",))
         return [
-            SolveRow(lid, slug, tries, _utc(opened), _utc(solved))
-            for lid, slug, tries, opened, solved in rows
+            Solve(slug, tries, None if spent is None else float(spent))
+            for slug, tries, spent in rows
         ]
-
-    def _latest(self, since: bool = False) -> str:
-        """Each member's latest graded attempt per exercise (optionally: made since `since`).
-        The newest time comes from the index alone; only those attempts' reports are read."""
-        # The last minutes hold few attempts: start from them (the created_at index) and keep
-        # the cohort's. SQLite's planner, not knowing how few, would scan the whole learner
-        # index instead: it is told; PostgreSQL estimates the range from its statistics.
-        hint = " INDEXED BY ix_attempt_created_at" if self.dialect == "sqlite" else ""
-        source, window = (
-            (
-                f"attempt a{hint} CROSS JOIN cohort_member m",
-                "AND m.learner_id = a.learner_id "
-                "AND a.created_at >= :since AND a.created_at <= :until",
-            )
-            if since
-            else ("cohort_member m JOIN attempt a ON a.learner_id = m.learner_id", "")
-        )
-        return f"""
-        last_at AS (
-            SELECT a.learner_id, a.exercise, MAX(a.created_at) AS at
-            FROM {source}
-            WHERE m.cohort_id = :cohort AND a.exercise IN :exercises AND a.state = '{GRADED}'
-              {window}
-            GROUP BY a.learner_id, a.exercise
-        ), latest AS (
-            SELECT a.learner_id, a.exercise, a.solved, a.report, 1 AS place
-            FROM last_at l JOIN attempt a ON a.learner_id = l.learner_id
-              AND a.exercise = l.exercise AND a.state = '{GRADED}' AND a.created_at = l.at
-        )"""
 
     def latest_problems(
         self, cohort_id: int, exercises: list[str], limit: int = 5
@@ -289,19 +187,11 @@ class ClassroomStats(Repository):
         in (exercise, bandit id, message, learners); per exercise the `limit` most common."""
         if not exercises:
             return [], []
-        t_join, message = _failures(self.dialect, "latest", "message")
-        f_join, finding_id, finding_message = _findings(self.dialect, "latest")
-        sql = f"""
-        WITH {self._latest()}
-        SELECT 'requirement', latest.exercise, {message}, '', COUNT(DISTINCT latest.learner_id)
-        FROM latest {t_join}
-        WHERE {_failed(self.dialect)}
-        GROUP BY latest.exercise, {message}
-        UNION ALL
-        SELECT 'finding', latest.exercise, {finding_id}, MAX({finding_message}),
-               COUNT(DISTINCT latest.learner_id)
-        FROM latest {f_join}
-        GROUP BY latest.exercise, {finding_id}
+        sql = """
+        SELECT p.kind, p.exercise, p.label, MAX(p.detail), COUNT(*)
+        FROM cohort_member m JOIN standing_problem p ON p.learner_id = m.learner_id
+        WHERE m.cohort_id = :cohort AND p.exercise IN :exercises
+        GROUP BY p.kind, p.exercise, p.label
         """
         rows = self._rows(sql, {"cohort": cohort_id, "exercises": exercises}, ("exercises",))
         ordered = sorted(rows, key=lambda row: (-int(row[4]), str(row[2] or "")))
@@ -312,7 +202,7 @@ class ClassroomStats(Repository):
             if taken.get((kind, slug), 0) >= limit:
                 continue
             taken[(kind, slug)] = taken.get((kind, slug), 0) + 1
-            if kind == "requirement":
+            if kind == REQUIREMENT:
                 failed.append((slug, label or "", int(learners)))
             else:
                 findings.append((slug, label or "", detail or "", int(learners)))
@@ -321,33 +211,40 @@ class ClassroomStats(Repository):
     # The room ---------------------------------------------------------------------------
 
     def board(self, cohort_id: int, exercises: list[str], firsts: int = 3) -> list[BoardRow]:
-        """Per exercise: how many members solved it, and its first `firsts` solvers. Starts from
-        the solving attempts (their partial index; SQLite keeps CROSS JOIN's order) and keeps
-        the cohort's."""
+        """Per exercise: how many members solved it, and its first `firsts` solvers. The firsts
+        are found from the solve-time index, so ranking every solver is never needed."""
         if not exercises:
             return []
-        sql = f"""
+        sql = """
         WITH solved AS (
-            SELECT a.exercise, a.learner_id, MAX(m.pseudonym) AS pseudonym,
-                   MIN(a.created_at) AS solved_at
-            FROM attempt a CROSS JOIN cohort_member m
-            WHERE m.learner_id = a.learner_id AND m.cohort_id = :cohort
-              AND a.exercise IN :exercises AND a.state = '{GRADED}' AND a.solved
-            GROUP BY a.exercise, a.learner_id
-        ), ranked AS (
-            SELECT solved.*,
-                   ROW_NUMBER() OVER (PARTITION BY exercise ORDER BY solved_at, learner_id) AS place,
-                   COUNT(*) OVER (PARTITION BY exercise) AS solvers
-            FROM solved
+            SELECT s.exercise, s.learner_id, m.pseudonym, s.first_solved_at AS solved_at
+            FROM cohort_member m JOIN exercise_standing s ON s.learner_id = m.learner_id
+            WHERE m.cohort_id = :cohort AND s.exercise IN :exercises
+              AND s.first_solved_at IS NOT NULL
+        ), counts AS (
+            SELECT exercise, COUNT(*) AS solvers, (
+                SELECT f.first_solved_at FROM exercise_standing f
+                JOIN cohort_member fm ON fm.learner_id = f.learner_id AND fm.cohort_id = :cohort
+                WHERE f.exercise = solved.exercise AND f.first_solved_at IS NOT NULL
+                ORDER BY f.first_solved_at LIMIT 1 OFFSET :skip
+            ) AS last_first
+            FROM solved GROUP BY exercise
         )
-        SELECT exercise, solvers, place, pseudonym, solved_at FROM ranked WHERE place <= :firsts
-        ORDER BY exercise, place
+        SELECT c.exercise, c.solvers, s.learner_id, s.pseudonym, s.solved_at
+        FROM counts c JOIN solved s ON s.exercise = c.exercise
+        WHERE c.last_first IS NULL OR s.solved_at <= c.last_first
         """
-        params = {"cohort": cohort_id, "exercises": exercises, "firsts": firsts}
-        return [
-            BoardRow(slug, int(n), int(place), name, as_utc(_parse(at)))
-            for slug, n, place, name, at in self._rows(sql, params, ("exercises",))
-        ]
+        params = {"cohort": cohort_id, "exercises": exercises, "skip": firsts - 1}
+        rows = sorted(
+            (slug, _parse_utc(at), lid, int(n), name)
+            for slug, n, lid, name, at in self._rows(sql, params, ("exercises",))
+        )
+        board: list[BoardRow] = []
+        for slug, at, _lid, n, name in rows:  # ties at the cut-off time: the lowest ids first
+            place = 1 + sum(1 for row in board if row.exercise == slug)
+            if place <= firsts:
+                board.append(BoardRow(slug, n, place, name, at))
+        return board
 
     def pacing(
         self, cohort_id: int, exercises: list[str], since: datetime, until: datetime
@@ -356,20 +253,19 @@ class ClassroomStats(Repository):
         they have never solved; per exercise their number, and the requirements they fail."""
         if not exercises:
             return []
-        join, message = _failures(self.dialect, "stuck", "message")
         sql = f"""
-        WITH {self._latest(since=True)},
-        stuck AS (
-            SELECT latest.* FROM latest
-            WHERE latest.place = 1 AND NOT latest.solved AND NOT EXISTS (
-                SELECT 1 FROM attempt s WHERE s.learner_id = latest.learner_id
-                  AND s.exercise = latest.exercise AND s.state = '{GRADED}' AND s.solved)
+        WITH stuck AS (
+            SELECT s.learner_id, s.exercise
+            FROM cohort_member m JOIN exercise_standing s ON s.learner_id = m.learner_id
+            WHERE m.cohort_id = :cohort AND s.exercise IN :exercises
+              AND s.first_solved_at IS NULL AND s.last_at >= :since AND s.last_at <= :until
         )
-        SELECT exercise, NULL, COUNT(DISTINCT learner_id) FROM stuck GROUP BY exercise
+        SELECT exercise, NULL, COUNT(*) FROM stuck GROUP BY exercise
         UNION ALL
-        SELECT stuck.exercise, {message}, COUNT(DISTINCT stuck.learner_id) FROM stuck {join}
-        WHERE {_failed(self.dialect)}
-        GROUP BY stuck.exercise, {message}
+        SELECT p.exercise, p.label, COUNT(*)
+        FROM stuck JOIN standing_problem p ON p.learner_id = stuck.learner_id
+          AND p.exercise = stuck.exercise AND p.kind = '{REQUIREMENT}'
+        GROUP BY p.exercise, p.label
         """
         params = {
             "cohort": cohort_id,
@@ -396,6 +292,13 @@ def reports_of(repo: Repository, attempt_ids: list[int]) -> dict[int, dict[str, 
         return {aid: dict(report or {}) for aid, report in session.exec(query) if aid is not None}
 
 
+def _minutes(dialect: str, start: str, end: str) -> str:
+    if dialect == "postgresql":
+        return f"EXTRACT(EPOCH FROM ({end} - {start})) / 60"
+    # julianday is a float of days: rounded to the millisecond, whole minutes stay whole.
+    return f"ROUND((julianday({end}) - julianday({start})) * 86400, 3) / 60"
+
+
 def _parse(value: object) -> datetime:
     # Raw SQL on SQLite hands back the stored text; PostgreSQL hands back a datetime.
     if isinstance(value, str):
@@ -406,49 +309,17 @@ def _parse(value: object) -> datetime:
 
 
 def _utc(value: object) -> datetime | None:
-    return None if value is None else as_utc(_parse(value))
+    return None if value is None else _parse_utc(value)
 
 
-@dataclass(frozen=True)
-class WorkRow:
-    """Hints used and the find-the-flaw answer of one learner on one exercise."""
-
-    learner_id: int
-    exercise: str
-    hints: int
-    flaw_lines_found: int | None
-    flaw_lines_expected: int | None
-    flaw_limitation_correct: bool | None
+def _parse_utc(value: object) -> datetime:
+    if isinstance(value, str):  # raw SQL on SQLite: the stored UTC text, without a zone
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return as_utc(_parse(value))
 
 
-class ClassroomWork(Repository):
-    def work(self, cohort_id: int, exercises: list[str]) -> list[WorkRow]:
-        """One query: hints and flaw answers of every member on the given exercises."""
-        if not exercises:
-            return []
-        sql = """
-        WITH pairs AS (
-            SELECT h.learner_id, h.exercise FROM hintuse h
-            JOIN cohort_member m ON m.learner_id = h.learner_id AND m.cohort_id = :cohort
-            WHERE h.exercise IN :exercises
-            UNION
-            SELECT f.learner_id, f.exercise FROM flawanswer f
-            JOIN cohort_member m ON m.learner_id = f.learner_id AND m.cohort_id = :cohort
-            WHERE f.exercise IN :exercises
-        )
-        SELECT p.learner_id, p.exercise,
-               (SELECT COUNT(*) FROM hintuse h
-                 WHERE h.learner_id = p.learner_id AND h.exercise = p.exercise),
-               f.lines_found, f.lines_expected, f.limitation_correct
-        FROM pairs p
-        LEFT JOIN flawanswer f ON f.learner_id = p.learner_id AND f.exercise = p.exercise
-        """
-        statement = sa.text(sql).bindparams(*_expanding("exercises"))
-        with self._session() as session:
-            rows = session.connection().execute(
-                statement, {"cohort": cohort_id, "exercises": exercises}
-            )
-            return [
-                WorkRow(lid, slug, int(hints), found, expected, None if ok is None else bool(ok))
-                for lid, slug, hints, found, expected, ok in rows
-            ]
+def _records(texts: list[str]) -> list[list[Record]]:
+    """The record attempts of many standings, from their JSON text (as TEXT on both databases,
+    decoded in one call: a thousand small documents decoded one by one cost more than the query)."""
+    decoded = json.loads("[" + ",".join(texts) + "]")
+    return [[Record(a, b, datetime.fromisoformat(c)) for a, b, c in items] for items in decoded]

@@ -6,6 +6,7 @@ a learner can act on; the caller keeps the learner's code on screen.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,20 @@ class StorageError(RuntimeError):
 def as_utc(moment: datetime) -> datetime:
     # SQLite hands datetimes back without a zone; they were stored in UTC.
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Build thousands of rows without the cycle collector running in between. The rows hold no
+    cycles, yet allocating them triggers full collections, each walking every object of the
+    server: over half the time of a thousand-learner dashboard went there."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def changed_rows(session: Session, statement: Executable) -> int:

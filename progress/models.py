@@ -293,6 +293,40 @@ class RegradeResult(SQLModel, table=True):
     regraded_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
 
 
+class ExerciseStanding(SQLModel, table=True):
+    """One learner on one exercise, derived from their graded attempts and kept in step by every
+    write of one (progress/standing.py): the classroom pages read these instead of every attempt."""
+
+    __tablename__ = "exercise_standing"
+    # The board finds each exercise's first solvers in solve-time order.
+    __table_args__ = (sa.Index("ix_exercise_standing_solved", "exercise", "first_solved_at"),)
+
+    learner_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
+    exercise: str = Field(max_length=120, primary_key=True)
+    tries: int
+    best_score: int
+    best_attempt_id: int
+    best_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
+    first_solved_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    tries_to_solve: int
+    last_attempt_id: int
+    last_at: datetime = Field(sa_type=sa.DateTime(timezone=True), index=True)
+    records: list[Any] = Field(default_factory=list, sa_type=sa.JSON)  # see Standing.records
+
+
+class StandingProblem(SQLModel, table=True):
+    """What a learner's latest graded attempt on an exercise still gets wrong: a failed hidden
+    requirement (label: its text) or a security finding left in (label: its id)."""
+
+    __tablename__ = "standing_problem"
+
+    learner_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
+    exercise: str = Field(max_length=120, primary_key=True)
+    kind: str = Field(max_length=12, primary_key=True)
+    label: str = Field(max_length=500, primary_key=True)
+    detail: str = Field(default="", sa_type=sa.Text)
+
+
 # The dashboard, the board and the progress page read attempts per learner and exercise in time
 # order; these let them do it from the index (score and solved ride along), and the pacing view
 # finds the last minutes' attempts without reading the rest.

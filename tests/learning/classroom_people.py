@@ -10,6 +10,7 @@ from grading.report import Report, Status, TestResult
 from learning.access import Actor, Role
 from progress import ProgressStore
 from progress.models import Attempt, AttemptState
+from progress.standing import refresh as refresh_standing
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -51,5 +52,7 @@ def attempt(
         stored = session.get(Attempt, row.id)
         assert stored is not None
         stored.created_at, stored.state = at, AttemptState.GRADED.value
+        session.flush()
+        refresh_standing(session.connection(), learner_id, exercise)
         session.commit()
     return row

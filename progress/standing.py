@@ -1,0 +1,190 @@
+"""Each learner's standing per exercise, kept beside the attempts so that the class dashboard, the
+workshop board and the pacing view read one row per learner and exercise instead of every attempt
+(1,000 learners x 40 exercises x 5 attempts is 200,000 attempts; the rows below are 40,000).
+
+The rows are derived data: `refresh` recomputes one learner's exercise from its graded attempts in
+the transaction that changed them (recording, finishing and regrading an attempt call it), and
+`rebuild` recomputes every row (the migration that added them, and after a bulk load). Grades
+under a late policy still come from the attempts (progress/classroom_stats.py), but only for the
+learners whose best attempt came after their deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any, cast
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from progress.db import as_utc
+from progress.models import Attempt, AttemptState, ExerciseStanding, StandingProblem
+
+REQUIREMENT, FINDING = "requirement", "finding"
+LABEL_CHARS = 500  # a requirement is a sentence; the key stays well inside an index entry
+GRADED = AttemptState.GRADED.value
+
+# Core tables: refresh runs on the connection of whichever session changed the attempt.
+attempt = cast(sa.Table, Attempt.__table__)
+standing = cast(sa.Table, ExerciseStanding.__table__)
+problem = cast(sa.Table, StandingProblem.__table__)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One learner on one exercise, from their graded attempts."""
+
+    learner_id: int
+    exercise: str
+    tries: int
+    best_score: int
+    best_attempt_id: int  # the highest score, then the earliest, then the lowest id
+    best_at: datetime
+    first_solved_at: datetime | None
+    tries_to_solve: int  # attempts up to and including the first solving one (all if unsolved)
+    last_attempt_id: int  # the latest, then the highest id
+    last_at: datetime
+    # [attempt id, score, ISO time in UTC] of each attempt that scored more than every earlier
+    # one, oldest first. A late policy only lowers a score as time passes, so an assignment
+    # grade always comes from one of these (an attempt that scored no more than an earlier one
+    # cannot earn more than it, and loses the tie): the dashboard weighs these, not every attempt.
+    records: list[tuple[int, int, str]]
+
+
+def summarise(learner_id: int, exercise: str, rows: Sequence[Any]) -> Standing:
+    """The standing from (id, score, solved, created_at) of every graded attempt (at least one)."""
+    ordered = sorted(rows, key=lambda row: (row[3], row[0]))
+    records: list[tuple[int, int, str]] = []
+    for attempt_id, score, _solved, at in ordered:
+        if not records or score > records[-1][1]:
+            records.append((int(attempt_id), int(score), as_utc(at).isoformat()))
+    best = next(row for row in ordered if row[0] == records[-1][0])
+    solves = [row[3] for row in ordered if row[2]]
+    first_solved = solves[0] if solves else None
+    to_solve = (
+        len(rows) if first_solved is None else sum(1 for row in rows if row[3] <= first_solved)
+    )
+    return Standing(
+        learner_id,
+        exercise,
+        len(rows),
+        int(best[1]),
+        int(best[0]),
+        best[3],
+        first_solved,
+        to_solve,
+        int(ordered[-1][0]),
+        ordered[-1][3],
+        records,
+    )
+
+
+def problems(report: object) -> list[tuple[str, str, str]]:
+    """(kind, label, detail) of what a report still gets wrong, each once: the failed hidden
+    requirements in learner words, and the security findings left in (id, message)."""
+    found: dict[tuple[str, str], str] = {}
+    body = report if isinstance(report, dict) else {}
+    for test in body.get("tests") or []:
+        if isinstance(test, dict) and test.get("status") not in (None, "passed"):
+            found.setdefault((REQUIREMENT, str(test.get("message") or "")[:LABEL_CHARS]), "")
+    for finding in body.get("findings") or []:
+        if isinstance(finding, dict):
+            key = (FINDING, str(finding.get("id") or "")[:LABEL_CHARS])
+            found.setdefault(key, str(finding.get("message") or ""))
+    return [(kind, label, detail) for (kind, label), detail in found.items()]
+
+
+def _pair(table: Any, learner_id: int, exercise: str) -> sa.ColumnElement[bool]:
+    return sa.and_(table.c.learner_id == learner_id, table.c.exercise == exercise)
+
+
+def refresh(connection: Connection, learner_id: int, exercise: str) -> None:
+    """Recompute one learner's standing on one exercise inside the caller's transaction, after
+    it changed an attempt of theirs."""
+    if connection.dialect.name == "postgresql":
+        # Two graders finishing attempts of the same learner and exercise at once: the second
+        # waits here for the first to commit, then reads both attempts (each statement of a
+        # read-committed transaction sees what was committed before it began).
+        connection.execute(
+            sa.text("SELECT pg_advisory_xact_lock(:learner, hashtext(:exercise))"),
+            {"learner": learner_id, "exercise": exercise},
+        )
+    rows = connection.execute(
+        sa.select(attempt.c.id, attempt.c.score, attempt.c.solved, attempt.c.created_at).where(
+            _pair(attempt, learner_id, exercise), attempt.c.state == GRADED
+        )
+    ).all()
+    connection.execute(standing.delete().where(_pair(standing, learner_id, exercise)))
+    connection.execute(problem.delete().where(_pair(problem, learner_id, exercise)))
+    if not rows:
+        return
+    found = summarise(learner_id, exercise, rows)
+    report = connection.execute(
+        sa.select(attempt.c.report).where(attempt.c.id == found.last_attempt_id)
+    ).scalar()
+    _insert(connection, [found], {(learner_id, exercise): report})
+
+
+def rebuild(connection: Connection, chunk: int = 2000) -> int:
+    """Recompute every standing from the attempts; returns how many there are."""
+    connection.execute(problem.delete())
+    connection.execute(standing.delete())
+    ordered = connection.execute(
+        sa.select(
+            attempt.c.learner_id,
+            attempt.c.exercise,
+            attempt.c.id,
+            attempt.c.score,
+            attempt.c.solved,
+            attempt.c.created_at,
+        )
+        .where(attempt.c.state == GRADED)
+        .order_by(attempt.c.learner_id, attempt.c.exercise)
+    )
+    made = 0
+    batch: list[Standing] = []
+    for key, rows in _grouped(ordered):
+        batch.append(summarise(*key, rows))
+        if len(batch) >= chunk:
+            made += _insert_with_reports(connection, batch)
+            batch = []
+    return made + _insert_with_reports(connection, batch)
+
+
+def _grouped(rows: Iterable[Any]) -> Iterable[tuple[tuple[int, str], list[Any]]]:
+    key: tuple[int, str] | None = None
+    group: list[Any] = []
+    for learner_id, exercise, *rest in rows:
+        if (learner_id, exercise) != key:
+            if key is not None:
+                yield key, group
+            key, group = (learner_id, exercise), []
+        group.append(rest)
+    if key is not None:
+        yield key, group
+
+
+def _insert_with_reports(connection: Connection, found: list[Standing]) -> int:
+    if not found:
+        return 0
+    by_id = {row.last_attempt_id: (row.learner_id, row.exercise) for row in found}
+    reports = connection.execute(
+        sa.select(attempt.c.id, attempt.c.report).where(attempt.c.id.in_(list(by_id)))
+    ).all()
+    _insert(connection, found, {by_id[attempt_id]: report for attempt_id, report in reports})
+    return len(found)
+
+
+def _insert(
+    connection: Connection, found: list[Standing], reports: dict[tuple[int, str], object]
+) -> None:
+    connection.execute(standing.insert(), [asdict(row) for row in found])
+    wrong = [
+        {"learner_id": lid, "exercise": slug, "kind": kind, "label": label, "detail": detail}
+        for (lid, slug), report in reports.items()
+        for kind, label, detail in problems(report)
+    ]
+    if wrong:
+        connection.execute(problem.insert(), wrong)
