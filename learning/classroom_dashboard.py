@@ -69,7 +69,7 @@ class Dashboard:
         """Per assigned exercise: solve rate, medians, most failed requirements and findings."""
         assignment, slugs = self._assignment(actor, assignment_id)
         cohort = assignment.cohort_id
-        members = len(self.repo.members(cohort))
+        members = self.repo.member_count(cohort)
         summaries = {slug: ExerciseSummary(slug, members, 0, None, None) for slug in slugs}
         self._add_paths(summaries, cohort, slugs)
         failed, findings = self.stats.latest_problems(cohort, slugs, limit=5)

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from progress.classroom_stats import MatrixRow
+from progress.classroom_stats import MatrixRow, Record
 from progress.models import LatePolicy
 
 DAY_SECONDS = 86_400
@@ -93,7 +93,7 @@ class Scored:
     solved: bool
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: the matrix makes one per cell, and frozen ones cost more
 class Grade:
     """A learner's grade on one assigned exercise."""
 
@@ -138,19 +138,10 @@ def assignment_grade(row: MatrixRow, policy: Policy) -> Grade | None:
     earlier one (oldest first, so a tie goes to the earlier)."""
     if row.best is None:
         return None
-    best = None
-    for record in row.records if row.records is not None else (row.best,):
-        days = days_late(record.submitted, row.deadline)
-        earned = late_score(policy, record.score, days)
-        if earned is not None and (best is None or earned > best[0]):
-            best = (earned, record, days)
     solved_at = row.first_solved_at
-    if (
-        solved_at is not None
-        and solved_at > row.deadline
-        and kept_percent(policy, days_late(solved_at, row.deadline)) is None
-    ):
+    if solved_at is not None and solved_at > row.deadline and _never_counts(policy):
         solved_at = None  # a later solve is later still: none counts
+    best = _best_counted((row.best,) if row.records is None else row.records, row, policy)
     if best is None:
         return Grade(None, None, False, solved_at, False, 0, row.tries)
     earned, chosen, days = best
@@ -164,3 +155,20 @@ def assignment_grade(row: MatrixRow, policy: Policy) -> Grade | None:
         row.tries,
         chosen.attempt_id,
     )
+
+
+def _never_counts(policy: Policy) -> bool:
+    """A late attempt does not count at all under this policy."""
+    return kept_percent(policy, 1) is None
+
+
+def _best_counted(
+    records: Iterable[Record], row: MatrixRow, policy: Policy
+) -> tuple[int, Record, int] | None:
+    best = None
+    for record in records:
+        days = days_late(record.submitted, row.deadline)
+        earned = late_score(policy, record.score, days)
+        if earned is not None and (best is None or earned > best[0]):
+            best = (earned, record, days)
+    return best

@@ -155,6 +155,15 @@ class ClassroomRepository(Repository):
         with self._session() as session:
             return [(m, learner, email or "") for m, learner, email in session.exec(query)]
 
+    def member_count(self, cohort_id: int) -> int:
+        query = (
+            select(func.count())
+            .select_from(CohortMember)
+            .where(CohortMember.cohort_id == cohort_id)
+        )
+        with self._session() as session:
+            return session.exec(query).one()
+
     def memberships(self, learner_id: int) -> list[tuple[CohortMember, Cohort]]:
         query = (
             select(CohortMember, Cohort)

@@ -14,22 +14,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
+from sqlmodel import SQLModel
 
 from progress.db import as_utc
-from progress.models import Attempt, AttemptState, ExerciseStanding, StandingProblem
+from progress.models import AttemptState  # also defines the tables below
 
 REQUIREMENT, FINDING = "requirement", "finding"
 LABEL_CHARS = 500  # a requirement is a sentence; the key stays well inside an index entry
 GRADED = AttemptState.GRADED.value
 
 # Core tables: refresh runs on the connection of whichever session changed the attempt.
-attempt = cast(sa.Table, Attempt.__table__)
-standing = cast(sa.Table, ExerciseStanding.__table__)
-problem = cast(sa.Table, StandingProblem.__table__)
+attempt = SQLModel.metadata.tables["attempt"]
+standing = SQLModel.metadata.tables["exercise_standing"]
+problem = SQLModel.metadata.tables["standing_problem"]
 
 
 @dataclass(frozen=True)
@@ -56,16 +57,10 @@ class Standing:
 def summarise(learner_id: int, exercise: str, rows: Sequence[Any]) -> Standing:
     """The standing from (id, score, solved, created_at) of every graded attempt (at least one)."""
     ordered = sorted(rows, key=lambda row: (row[3], row[0]))
-    records: list[tuple[int, int, str]] = []
-    for attempt_id, score, _solved, at in ordered:
-        if not records or score > records[-1][1]:
-            records.append((int(attempt_id), int(score), as_utc(at).isoformat()))
+    records = _records(ordered)
     best = next(row for row in ordered if row[0] == records[-1][0])
-    solves = [row[3] for row in ordered if row[2]]
-    first_solved = solves[0] if solves else None
-    to_solve = (
-        len(rows) if first_solved is None else sum(1 for row in rows if row[3] <= first_solved)
-    )
+    first_solved = next((row[3] for row in ordered if row[2]), None)
+    to_solve = sum(1 for row in rows if first_solved is None or row[3] <= first_solved)
     return Standing(
         learner_id,
         exercise,
@@ -81,19 +76,33 @@ def summarise(learner_id: int, exercise: str, rows: Sequence[Any]) -> Standing:
     )
 
 
+def _records(ordered: Sequence[Any]) -> list[tuple[int, int, str]]:
+    records: list[tuple[int, int, str]] = []
+    for attempt_id, score, _solved, at in ordered:
+        if not records or score > records[-1][1]:
+            records.append((int(attempt_id), int(score), as_utc(at).isoformat()))
+    return records
+
+
 def problems(report: object) -> list[tuple[str, str, str]]:
     """(kind, label, detail) of what a report still gets wrong, each once: the failed hidden
     requirements in learner words, and the security findings left in (id, message)."""
-    found: dict[tuple[str, str], str] = {}
     body = report if isinstance(report, dict) else {}
-    for test in body.get("tests") or []:
-        if isinstance(test, dict) and test.get("status") not in (None, "passed"):
-            found.setdefault((REQUIREMENT, str(test.get("message") or "")[:LABEL_CHARS]), "")
-    for finding in body.get("findings") or []:
-        if isinstance(finding, dict):
-            key = (FINDING, str(finding.get("id") or "")[:LABEL_CHARS])
-            found.setdefault(key, str(finding.get("message") or ""))
+    found: dict[tuple[str, str], str] = {}
+    for test in _dicts(body.get("tests")):
+        if test.get("status") not in (None, "passed"):
+            found.setdefault((REQUIREMENT, _label(test.get("message"))), "")
+    for finding in _dicts(body.get("findings")):
+        found.setdefault((FINDING, _label(finding.get("id"))), str(finding.get("message") or ""))
     return [(kind, label, detail) for (kind, label), detail in found.items()]
+
+
+def _dicts(items: object) -> list[dict[str, Any]]:
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _label(value: object) -> str:
+    return str(value or "")[:LABEL_CHARS]
 
 
 def _pair(table: Any, learner_id: int, exercise: str) -> sa.ColumnElement[bool]:

@@ -102,6 +102,18 @@ def _upgrade_keeps_every_row(engine: sa.Engine) -> None:
     for row in _rows(engine, "attempt"):
         assert row["state"] == "graded"
         assert row["code_hash"] == hashlib.sha256(row["code"].encode()).hexdigest()
+    # 0005: each learner's standing is filled from the attempts that existed.
+    with engine.connect() as conn:
+        standings = {
+            (learner, slug): (tries, best, best_id)
+            for learner, slug, tries, best, best_id in conn.execute(
+                sa.text(
+                    "SELECT learner_id, exercise, tries, best_score, best_attempt_id "
+                    "FROM exercise_standing"
+                )
+            )
+        }
+    assert standings == {(1, "sql-user-lookup"): (1, 90, 10), (2, "sql-user-lookup"): (1, 20, 11)}
 
 
 def test_upgrade_keeps_every_row_on_sqlite(tmp_path):
