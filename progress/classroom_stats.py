@@ -91,11 +91,12 @@ class ClassroomStats(Repository):
         statement = sa.text(sql)
         if expanding:
             statement = statement.bindparams(*_expanding(*expanding))
-        with self._session() as session, collector_paused():
+        with self._session() as session:
             return list(session.connection().execute(statement, params).all())
 
     # The matrix -------------------------------------------------------------------------
 
+    @collector_paused()  # thousands of rows: see collector_paused
     def matrix(
         self, assignment_id: int, cohort_id: int, learner_id: int | None = None
     ) -> list[MatrixRow]:
@@ -128,9 +129,7 @@ class ClassroomStats(Repository):
         ORDER BY m.place, e.position
         """
         params = {"assignment": assignment_id, "cohort": cohort_id, "learner": learner_id}
-        rows = self._rows(sql, params)
-        with collector_paused():
-            return self._matrix_rows(rows)
+        return self._matrix_rows(self._rows(sql, params))
 
     @staticmethod
     def _matrix_rows(rows: list[Any]) -> list[MatrixRow]:
@@ -171,6 +170,7 @@ class ClassroomStats(Repository):
 
     # What the class gets wrong ----------------------------------------------------------
 
+    @collector_paused()  # thousands of rows: see collector_paused
     def solves(self, cohort_id: int, exercises: list[str]) -> list[Solve]:
         """Every member's first solve of each exercise: attempts and minutes it took."""
         if not exercises:
@@ -190,6 +190,7 @@ class ClassroomStats(Repository):
             for slug, tries, spent in rows
         ]
 
+    @collector_paused()  # thousands of rows: see collector_paused
     def latest_problems(
         self, cohort_id: int, exercises: list[str], limit: int = 5
     ) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, str, int]]]:
@@ -221,6 +222,7 @@ class ClassroomStats(Repository):
 
     # The room ---------------------------------------------------------------------------
 
+    @collector_paused()  # thousands of rows: see collector_paused
     def board(self, cohort_id: int, exercises: list[str], firsts: int = 3) -> list[BoardRow]:
         """Per exercise: how many members solved it, and its first `firsts` solvers. The firsts
         are found from the solve-time index, so ranking every solver is never needed."""
@@ -257,6 +259,7 @@ class ClassroomStats(Repository):
                 board.append(BoardRow(slug, n, place, name, at))
         return board
 
+    @collector_paused()  # thousands of rows: see collector_paused
     def pacing(
         self, cohort_id: int, exercises: list[str], since: datetime, until: datetime
     ) -> list[PacingRow]:

@@ -170,3 +170,22 @@ def test_graders_finishing_one_learners_attempts_at_once_both_count(pg_store: Pr
         standing = snapshot(pg_store.engine)
         assert standing == rebuilt(pg_store.engine)
         assert standing["exercise_standing"][0][2] == 4 * (round_ + 1)  # every attempt counted
+
+
+def test_pausing_the_cycle_collector_always_restores_it():
+    import gc
+
+    from progress.db import collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("a failed query")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
