@@ -38,6 +38,7 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.machine import describe  # noqa: E402
 from learning.access import Role  # noqa: E402
 from learning.classroom_assignments import Assignments  # noqa: E402
 from learning.classroom_board import Board  # noqa: E402
@@ -326,6 +327,7 @@ def main() -> None:
         url, stop = start_postgres(workdir)
         targets.append(("PostgreSQL", url, stop))
     total = args.learners * args.exercises * args.attempts
+    print(describe())
     try:
         for name, url, _ in targets:
             engine = make_engine(url)

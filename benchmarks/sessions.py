@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.machine import describe  # noqa: E402
 from course import load_course  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS, start_server, stop_server  # noqa: E402
 
@@ -113,9 +113,7 @@ async def run(
         results = await asyncio.gather(*(submit_and_wait(page, patience_s) for page in pages))
         after, peak = memory_mb(server_pid)
         await browser.close()
-    print(
-        f"load average {os.getloadavg()[0]:.1f}; {sessions} sessions opened and typed in {opened:.1f} s"
-    )
+    print(f"{describe()}\n{sessions} sessions opened and typed in {opened:.1f} s")
     print(
         f"server memory: {base:.0f} MB warm with no session open, {loaded:.0f} MB with {sessions} "
         f"open ({(loaded - base) / sessions:.1f} MB per session), {after:.0f} MB after the "

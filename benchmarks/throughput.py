@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.machine import describe  # noqa: E402
 from course import load_exercise  # noqa: E402
 from grading import Grader, SandboxPool  # noqa: E402
 from grading.cgroups import CgroupFactory, RunCgroup  # noqa: E402
@@ -220,6 +221,7 @@ def main() -> None:
     parser.add_argument("--submitters", type=int, default=8)
     parser.add_argument("--slots", type=int, default=2)
     args = parser.parse_args()
+    print(describe())
     meter = SandboxCpu()
     cases = submissions()
     static = static_cpu_per_grade(cases)

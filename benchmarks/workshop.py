@@ -32,11 +32,13 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.machine import describe  # noqa: E402
 from benchmarks.throwaway_pg import throwaway_postgres  # noqa: E402
 from course import load_course  # noqa: E402
 from learning.access import Actor  # noqa: E402
@@ -166,6 +168,7 @@ def run_layout(layout: str, course, args, url: str | None) -> None:
             attempt_id = store.last_attempt(learners[index], slug).id
         acked[attempt_id] = right
 
+    cpu_before = CpuSplit.now([w.pid for w in workers])
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=args.sessions) as sessions:
         list(sessions.map(submit, range(len(jobs))))
@@ -175,7 +178,8 @@ def run_layout(layout: str, course, args, url: str | None) -> None:
         open_ = [i for i in acked if store.attempt(i).state not in FINAL]
         if not open_:
             break
-        time.sleep(0.5)
+        time.sleep(1.0)  # as the exercise page's waiting fragment does, once a second
+    cpu_spent = CpuSplit.now([w.pid for w in workers]) - cpu_before
     attempts = [store.attempt(i) for i in acked]
     latencies = [
         (as_utc(a.finished_at) - as_utc(a.created_at)).total_seconds()
@@ -205,6 +209,7 @@ def run_layout(layout: str, course, args, url: str | None) -> None:
     )
     for message in sorted(set(errors))[:3]:
         print(f"    e.g. {message[:160]}")
+    print(f"  CPU per grade: {cpu_spent.per_grade(len(finished))}")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak memory: app process {own:.0f} MB (so far this run)", end="")
     for index, worker in enumerate(workers):
@@ -216,6 +221,73 @@ def run_layout(layout: str, course, args, url: str | None) -> None:
     if hasattr(executor, "close"):
         executor.close()
     engine.dispose()
+
+
+@dataclass(frozen=True)
+class CpuSplit:
+    """Core-seconds used so far: the whole machine, this (app) process, the workers and the
+    PostgreSQL server; the sandboxes are the rest (their processes are killed, not waited for,
+    so no parent's counters hold them). Meant for a machine doing nothing else."""
+
+    machine: float
+    app: float
+    workers: float
+    database: float
+
+    TICK = os.sysconf("SC_CLK_TCK")
+
+    @classmethod
+    def now(cls, worker_pids: list[int]) -> CpuSplit:
+        busy = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+        idle = int(busy[3]) + int(busy[4])  # idle and iowait
+        database = sum(
+            _process_ticks(int(pid))
+            for pid in os.listdir("/proc")
+            if pid.isdigit() and _command(int(pid)) == "postgres"
+        )
+        return cls(
+            (sum(int(f) for f in busy[:8]) - idle) / cls.TICK,
+            own_cpu(),
+            sum(_process_ticks(pid) for pid in worker_pids) / cls.TICK,
+            database / cls.TICK,
+        )
+
+    def __sub__(self, other: CpuSplit) -> CpuSplit:
+        return CpuSplit(
+            self.machine - other.machine,
+            self.app - other.app,
+            self.workers - other.workers,
+            self.database - other.database,
+        )
+
+    def per_grade(self, grades: int) -> str:
+        ms = {
+            name: 1000 * value / max(grades, 1)
+            for name, value in (
+                ("app", self.app),
+                ("workers", self.workers),
+                ("PostgreSQL", self.database),
+                ("sandboxes", self.machine - self.app - self.workers - self.database),
+            )
+        }
+        parts = ", ".join(f"{name} {value:.0f}" for name, value in ms.items() if value >= 0.5)
+        return f"{1000 * self.machine / max(grades, 1):.0f} core-ms on the machine ({parts})"
+
+
+def _command(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+def _process_ticks(pid: int) -> int:
+    """utime + stime + the same of its waited-for children."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return sum(int(value) for value in fields[11:15])
 
 
 class ChildCpu:
@@ -333,7 +405,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("PRODREADY_QUEUE_WAIT_S", "3600")  # measure the queue, do not cut it
     course = load_course()
-    print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at start")
+    print(describe())
     if args.profile:
         if os.environ.get("PRODREADY_PREWARM") != "0":
             raise SystemExit(

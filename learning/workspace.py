@@ -166,8 +166,15 @@ class Workspace:
         self.store.save_draft(self._changing(), exercise.slug, code)
         return None
 
-    def discard_draft(self, slug: str) -> None:
-        self.store.discard_draft(self._changing(), slug)
+    def reset_draft(self, exercise: Exercise, replaced: str) -> None:
+        """Put the starter back as the draft; `replaced` stays one Undo away, after a reload too."""
+        self.store.reset_draft(self._changing(), exercise.slug, exercise.starter, replaced)
+
+    def discarded_draft(self, slug: str) -> str | None:
+        return self.store.discarded_draft(self._changing(), slug)
+
+    def undo_reset(self, slug: str) -> str | None:
+        return self.store.undo_reset(self._changing(), slug)
 
     # Hints and find the flaw ---------------------------------------------------------------
 

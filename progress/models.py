@@ -81,6 +81,8 @@ class Draft(SQLModel, table=True):
     exercise: str = Field(max_length=120, primary_key=True)
     code: str = Field(sa_type=sa.Text)
     updated_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+    # The code a Reset replaced with the starter: Undo brings it back, after a reload too.
+    discarded: str | None = Field(default=None, sa_type=sa.Text)
 
 
 class HintUse(SQLModel, table=True):

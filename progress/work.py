@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func
-from sqlmodel import col, select
+from sqlalchemy import func
+from sqlmodel import select
 
 from progress.db import Repository
 from progress.models import Draft, FlawAnswer, HintUse, utc_now
@@ -24,14 +24,31 @@ class WorkRepository(Repository):
                 found.code, found.updated_at = code, utc_now()
             session.commit()
 
-    def discard_draft(self, learner_id: int, exercise: str) -> None:
+    def reset_draft(self, learner_id: int, exercise: str, starter: str, replaced: str) -> None:
+        """The starter becomes the draft; the code it replaces is kept for Undo."""
         with self._session() as session:
-            session.exec(
-                delete(Draft).where(
-                    col(Draft.learner_id) == learner_id, col(Draft.exercise) == exercise
-                )
-            )
+            found = session.get(Draft, (learner_id, exercise))
+            if found is None:
+                found = Draft(learner_id=learner_id, exercise=exercise, code=starter)
+                session.add(found)
+            found.code, found.discarded, found.updated_at = starter, replaced, utc_now()
             session.commit()
+
+    def discarded_draft(self, learner_id: int, exercise: str) -> str | None:
+        """The code the last Reset replaced, while it can still be brought back."""
+        with self._session() as session:
+            found = session.get(Draft, (learner_id, exercise))
+            return found.discarded if found else None
+
+    def undo_reset(self, learner_id: int, exercise: str) -> str | None:
+        """The replaced code becomes the draft again; returns it (None: nothing to undo)."""
+        with self._session() as session:
+            found = session.get(Draft, (learner_id, exercise))
+            if found is None or found.discarded is None:
+                return None
+            found.code, found.discarded, found.updated_at = found.discarded, None, utc_now()
+            session.commit()
+            return found.code
 
     def hints_unlocked(self, learner_id: int, exercise: str) -> int:
         """How many hints are open: hints unlock in order, so this is also the next index."""

@@ -37,3 +37,15 @@ def test_an_admin_opening_a_learner_id_no_row_can_have_is_told_there_is_none(
 def test_the_largest_id_a_row_can_have_is_still_looked_up(store, learner):
     with pytest.raises(AccessDenied, match="no such attempt"):
         Workspace(store, learner).attempt(MAX_ROW_ID)
+
+
+def test_the_code_a_reset_replaced_is_its_owners_alone(store, exercise):
+    owner = Actor(store.ensure_learner("owner"))
+    Workspace(store, owner).reset_draft(exercise, "my code before the reset")
+    admin = Actor(store.ensure_learner("admin"), Role.ADMIN)
+    reader = Workspace(store, admin, owner.learner_id)  # an admin may read their progress
+    with pytest.raises(AccessDenied):
+        reader.discarded_draft(exercise.slug)
+    with pytest.raises(AccessDenied):
+        reader.undo_reset(exercise.slug)
+    assert Workspace(store, owner).undo_reset(exercise.slug) == "my code before the reset"

@@ -29,14 +29,21 @@ def test_the_local_learner_is_created_once(store: ProgressStore):
     assert store.ensure_learner("someone-else") != first
 
 
-def test_a_draft_is_saved_replaced_and_discarded(store: ProgressStore):
+def test_a_draft_is_saved_replaced_reset_and_brought_back(store: ProgressStore):
     me = store.ensure_learner()
     assert store.draft(me, "ex") is None
     store.save_draft(me, "ex", "v1")
     store.save_draft(me, "ex", "v2")
     assert store.draft(me, "ex") == "v2"
-    store.discard_draft(me, "ex")
-    assert store.draft(me, "ex") is None
+    assert store.undo_reset(me, "ex") is None  # nothing to undo
+    store.reset_draft(me, "ex", "starter", "v2")
+    assert (store.draft(me, "ex"), store.discarded_draft(me, "ex")) == ("starter", "v2")
+    store.save_draft(me, "ex", "typed after the reset")
+    assert store.discarded_draft(me, "ex") == "v2"  # still one Undo away
+    assert store.undo_reset(me, "ex") == "v2"
+    assert (store.draft(me, "ex"), store.discarded_draft(me, "ex")) == ("v2", None)
+    store.reset_draft(me, "fresh", "starter", "never saved before")
+    assert store.discarded_draft(me, "fresh") == "never saved before"
 
 
 def test_drafts_belong_to_their_learner(store: ProgressStore):

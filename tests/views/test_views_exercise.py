@@ -182,11 +182,25 @@ def test_reset_puts_the_starter_back_and_undo_brings_the_code_back(page, exercis
     at = at.button(key=f"reset-yes:{exercise.slug}").click().run()
     assert editor_args(at)["defaultValue"] == exercise.starter
     store = _store(at, data_dir)
-    assert store.draft(store.ensure_learner(), exercise.slug) is None
+    assert store.draft(store.ensure_learner(), exercise.slug) == exercise.starter
     at = at.button(key=f"reset-undo:{exercise.slug}").click().run()
     assert editor_args(at)["defaultValue"] == mine
     assert store.draft(store.ensure_learner(), exercise.slug) == mine
     assert open_page(PAGE, exercise=exercise.slug).get("component_instance")[0] is not None
+
+
+def test_undo_after_a_reset_survives_a_reload(page, exercise, data_dir):
+    mine = "print('an hour of work')\n"
+    _type(page, exercise, mine)
+    at = _press(page, "reset", exercise)
+    at.button(key=f"reset-yes:{exercise.slug}").click().run()
+    reloaded = open_page(PAGE, exercise=exercise.slug)  # a new browser session
+    assert editor_args(reloaded)["defaultValue"] == exercise.starter
+    reloaded = reloaded.button(key=f"reset-undo:{exercise.slug}").click().run()
+    assert editor_args(reloaded)["defaultValue"] == mine
+    again = open_page(PAGE, exercise=exercise.slug)
+    assert editor_args(again)["defaultValue"] == mine
+    assert f"reset-undo:{exercise.slug}" not in [b.key for b in again.button]  # undone once
 
 
 def test_a_locked_database_shows_an_error_and_keeps_the_code(page, exercise, data_dir):

@@ -101,18 +101,32 @@ class Desk:
         st.session_state.pop(self.outcome_key, None)
 
     def reset_to_starter(self) -> None:
-        """Put the starter back; the code it replaces stays one click away (Undo)."""
-        st.session_state[self.discarded_key] = self.code()
+        """Put the starter back; the code it replaces stays one click away (Undo), kept with
+        the draft so a reload does not lose it."""
+        replaced = self.code()
+        st.session_state[self.discarded_key] = replaced
         st.session_state.pop(self.confirm_key, None)
         self.put_in_editor(self.exercise.starter)
         try:
-            self.work.discard_draft(self.slug)
+            self.work.reset_draft(self.exercise, replaced)
         except StorageError as exc:
             st.session_state[self.flash_key] = str(exc)
         st.session_state[self.saved_key] = self.exercise.starter
 
+    def discarded(self) -> str | None:
+        """The code the last Reset replaced: this session's, else the one kept with the draft."""
+        if self.discarded_key not in st.session_state:
+            kept = state.shielded(lambda: self.work.discarded_draft(self.slug), None)
+            if kept is not None:
+                st.session_state[self.discarded_key] = kept
+        return st.session_state.get(self.discarded_key)
+
     def undo_reset(self) -> None:
         code = st.session_state.pop(self.discarded_key)
+        try:
+            self.work.undo_reset(self.slug)
+        except StorageError as exc:
+            st.session_state[self.flash_key] = str(exc)
         self.put_in_editor(code)
         st.session_state[self.saved_key] = None  # differs from the code: the next run saves it
 
@@ -229,7 +243,7 @@ def _reset_confirmation(desk: Desk) -> None:
                 on_click=st.session_state.pop,
                 args=(desk.confirm_key, None),
             )
-    elif desk.discarded_key in st.session_state:
+    elif desk.discarded() is not None:
         line = st.container(horizontal=True, vertical_alignment="center")
         line.caption("You put the starter back.")
         if line.button(
