@@ -11,6 +11,7 @@ Datetimes are stored in UTC on both databases.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -100,73 +101,74 @@ class ClassroomStats(Repository):
     def matrix(
         self, assignment_id: int, cohort_id: int, learner_id: int | None = None
     ) -> list[MatrixRow]:
-        """Every member (or one learner) x assigned exercise, by name and the assignment's order,
-        in one query over the standings. The record attempts come along only when the best came
-        after the learner's deadline: only then can the late policy choose another."""
+        """Every member (or one learner) x assigned exercise, by name and the assignment's order.
+        Narrow queries on one connection (members, exercises and deadlines, then the standings,
+        hints and find-the-flaw answers of those members), put together here: one wide join
+        cost twice as much. The record attempts come along only for a best attempt after the
+        earliest deadline: only then can the late policy choose another."""
         one = "AND m.learner_id = :learner" if learner_id is not None else ""
-        # Members are put in name order once (a thousand names, not ten thousand cells).
-        sql = f"""
-        WITH members AS (
-            SELECT m.learner_id, l.display_name,
-                   ROW_NUMBER() OVER (ORDER BY l.display_name, l.id) AS place
-            FROM cohort_member m JOIN learner l ON l.id = m.learner_id
-            WHERE m.cohort_id = :cohort {one}
-        )
-        SELECT m.learner_id, m.display_name, e.exercise, COALESCE(x.due_at, asg.due_at),
-               s.tries, s.best_attempt_id, s.best_score, s.best_at, s.first_solved_at,
-               CASE WHEN s.best_at <= COALESCE(x.due_at, asg.due_at) THEN NULL
-                    ELSE CAST(s.records AS TEXT) END,
-               (SELECT COUNT(*) FROM hintuse h
-                 WHERE h.learner_id = m.learner_id AND h.exercise = e.exercise),
-               f.lines_found, f.lines_expected, f.limitation_correct
-        FROM members m
-        JOIN assignment asg ON asg.id = :assignment
-        JOIN assignment_exercise e ON e.assignment_id = asg.id
-        LEFT JOIN extension x ON x.assignment_id = asg.id AND x.learner_id = m.learner_id
-        LEFT JOIN exercise_standing s ON s.learner_id = m.learner_id AND s.exercise = e.exercise
-          AND s.exercise IN (SELECT exercise FROM assignment_exercise WHERE assignment_id = :assignment)
-        LEFT JOIN flawanswer f ON f.learner_id = m.learner_id AND f.exercise = e.exercise
-        ORDER BY m.place, e.position
-        """
-        params = {"assignment": assignment_id, "cohort": cohort_id, "learner": learner_id}
-        return self._matrix_rows(self._rows(sql, params))
+        params: dict[str, Any] = {
+            "assignment": assignment_id,
+            "cohort": cohort_id,
+            "learner": learner_id,
+        }
+        with self._session() as session:
+            run = _runner(session.connection(), params)
+            members = run(
+                "SELECT m.learner_id, l.display_name FROM cohort_member m "
+                f"JOIN learner l ON l.id = m.learner_id WHERE m.cohort_id = :cohort {one} "
+                "ORDER BY l.display_name, l.id"
+            )
+            due = run("SELECT due_at FROM assignment WHERE id = :assignment")
+            params["exercises"] = [
+                slug
+                for (slug,) in run(
+                    "SELECT exercise FROM assignment_exercise WHERE assignment_id = :assignment "
+                    "ORDER BY position"
+                )
+            ]
+            if not members or not due or not params["exercises"]:
+                return []
+            deadlines = {
+                lid: _parse_utc(at)
+                for lid, at in run(
+                    "SELECT learner_id, due_at FROM extension WHERE assignment_id = :assignment"
+                )
+            }
+            default = _parse_utc(due[0][0])
+            params["earliest"] = self._moment(min([default, *deadlines.values()]))
+            found = self._member_work(run, one)
+        return _matrix_rows(members, params["exercises"], deadlines, default, *found)
 
     @staticmethod
-    def _matrix_rows(rows: list[Any]) -> list[MatrixRow]:
-        late = iter(_records([row[9] for row in rows if row[9] is not None]))
-        deadlines: dict[object, datetime] = {}  # a few distinct values, parsed once each
-        return [
-            MatrixRow(
-                lid,
-                name,
-                slug,
-                deadlines.get(due) or deadlines.setdefault(due, _parse_utc(due)),
-                tries or 0,
-                None if best_id is None else Record(best_id, score, _parse_utc(best_at)),
-                _utc(solved),
-                None if records is None else next(late),
-                hints,
-                found,
-                expected,
-                None if right is None else bool(right),
-            )
-            for (
-                lid,
-                name,
-                slug,
-                due,
-                tries,
-                best_id,
-                score,
-                best_at,
-                solved,
-                records,
-                hints,
-                found,
-                expected,
-                right,
-            ) in rows
-        ]
+    def _member_work(
+        run: Callable[[str], list[Any]], one: str
+    ) -> tuple[list[Any], dict[tuple[int, str], int], dict[tuple[int, str], tuple[Any, ...]]]:
+        """The members' standings, hints used and find-the-flaw answers on the exercises."""
+        of_members = (
+            "FROM cohort_member m JOIN {table} ON {alias}.learner_id = m.learner_id "
+            f"WHERE m.cohort_id = :cohort AND {{alias}}.exercise IN :exercises {one}"
+        )
+        standings = run(
+            "SELECT s.learner_id, s.exercise, s.tries, s.best_attempt_id, s.best_score, "
+            "s.best_at, s.first_solved_at, CASE WHEN s.best_at <= :earliest THEN NULL "
+            "ELSE CAST(s.records AS TEXT) END "
+            + of_members.format(table="exercise_standing s", alias="s")
+        )
+        hints = run(
+            "SELECT h.learner_id, h.exercise, COUNT(*) "
+            + of_members.format(table="hintuse h", alias="h")
+            + " GROUP BY h.learner_id, h.exercise"
+        )
+        flaws = run(
+            "SELECT f.learner_id, f.exercise, f.lines_found, f.lines_expected, "
+            "f.limitation_correct " + of_members.format(table="flawanswer f", alias="f")
+        )
+        return (
+            standings,
+            {(lid, slug): int(n) for lid, slug, n in hints},
+            {(lid, slug): tuple(rest) for lid, slug, *rest in flaws},
+        )
 
     # What the class gets wrong ----------------------------------------------------------
 
@@ -308,6 +310,64 @@ def reports_of(repo: Repository, attempt_ids: list[int]) -> dict[int, dict[str, 
     query = select(Attempt.id, Attempt.report).where(col(Attempt.id).in_(attempt_ids))
     with repo._session() as session:
         return {aid: dict(report or {}) for aid, report in session.exec(query) if aid is not None}
+
+
+def _runner(connection: Any, params: dict[str, Any]) -> Callable[[str], list[Any]]:
+    """Runs SQL with `params` on one connection (its exercise list expanded)."""
+
+    def run(sql: str) -> list[Any]:
+        statement = sa.text(sql)
+        if ":exercises" in sql:
+            statement = statement.bindparams(*_expanding("exercises"))
+        return list(connection.execute(statement, params).all())
+
+    return run
+
+
+def _matrix_rows(
+    members: list[Any],
+    exercises: list[str],
+    deadlines: dict[int, datetime],
+    default: datetime,
+    standings: list[Any],
+    hints: dict[tuple[int, str], int],
+    flaws: dict[tuple[int, str], tuple[Any, ...]],
+) -> list[MatrixRow]:
+    late = iter(_records([row[7] for row in standings if row[7] is not None]))
+    graded = {
+        (lid, slug): (
+            tries,
+            Record(best_id, score, _parse_utc(best_at)),
+            _utc(solved),
+            None if records is None else next(late),
+        )
+        for lid, slug, tries, best_id, score, best_at, solved, records in standings
+    }
+    none: tuple[Any, ...] = (0, None, None, None)
+    no_flaw: tuple[Any, ...] = (None, None, None)
+    rows = []
+    for lid, name in members:
+        deadline = deadlines.get(lid, default)
+        for slug in exercises:
+            lines_found, lines_expected, right = flaws.get((lid, slug), no_flaw)
+            tries, best, solved, records = graded.get((lid, slug), none)
+            rows.append(
+                MatrixRow(
+                    lid,
+                    name,
+                    slug,
+                    deadline,
+                    tries,
+                    best,
+                    solved,
+                    records,
+                    hints.get((lid, slug), 0),
+                    lines_found,
+                    lines_expected,
+                    None if right is None else bool(right),
+                )
+            )
+    return rows
 
 
 def _minutes(dialect: str, start: str, end: str) -> str:
