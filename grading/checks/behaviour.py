@@ -188,9 +188,21 @@ def _stopped(
     return None
 
 
+EMFILE = "[Errno 24]"  # "Too many open files" as an OSError shows it on Linux
+
+
 def import_failure(error: protocol.CollectError) -> Problem:
     """No test could run because importing the code (or collecting the tests) failed: what
     happened, at which line of the learner's code when it was there."""
+    if not error.exc_type and EMFILE in error.exception:
+        # Out of file descriptors while collecting: the limit is the test process's, and the
+        # only code that ran before collection is the learner's module, imported.
+        return Problem(
+            ErrorKind.IMPORT,
+            "Your module kept files (or sockets) open while being imported, until the test "
+            f"process could open no more ({error.exception}), so no test could run. Close what "
+            "you open (a `with` block), and open nothing at import time.",
+        )
     if not error.exc_type:  # pytest's collection failed, not the learner's code: a test bug
         return Problem(
             ErrorKind.INTERNAL,

@@ -1,8 +1,8 @@
-"""Holes an outside review found in the grader, written down as failing tests.
+"""Holes an outside review found in the grader, each kept as the test that shows it closed.
 
-Each test is marked xfail(strict=True): it documents the hole today and fails (XPASS) the day
-the grader closes it, so whoever fixes it removes the marker and keeps the test. The
-submissions are written here, not under hostile/, because each one is a single finding.
+They were first written down as strict xfail tests (failing until the grader closed the hole);
+all are closed now. The submissions are written here, not under hostile/, because each one is a
+single finding.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from grading import ErrorKind, Status, grade
+from grading import ErrorKind, Grader, SandboxPool, Status, grade
 
 # Ten lines anyone can write: no nonce to find, no framework object replaced. The plugin that
 # reports each test's outcome lives in the same process as the learner's module, so the module
@@ -55,7 +55,7 @@ def add(a, b):
 """
 
 # A module that leaks file descriptors while being imported (here: all of them). It is the
-# submission's fault, and the learner must be told so; today the report blames the grader
+# submission's fault, and the learner must be told so; the grader used to blame itself
 # (INTERNAL: "The grader could not collect the tests").
 LEAK_EVERY_FILE_DESCRIPTOR = """
 import os
@@ -85,15 +85,22 @@ def test_an_exception_with_a_broken_str_is_a_failed_test_not_tampering(calc):
     assert report.status == Status.FAIL, report.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="descriptors exhausted by the submission at import are reported as the grader's "
-    "own failure (INTERNAL, not counted)",
-)
-def test_a_module_that_exhausts_file_descriptors_at_import_is_blamed_on_the_module(calc):
-    report = grade(calc, LEAK_EVERY_FILE_DESCRIPTOR)
-    assert report.status == Status.ERROR
+@pytest.mark.parametrize("templates", [True, False], ids=["warm template", "one sandbox"])
+def test_a_module_that_exhausts_file_descriptors_at_import_is_never_blamed_on_the_grader(
+    calc, templates
+):
+    """With pytest warm (a template) nothing more needs opening and the tests run; a fresh
+    sandbox still has imports to make and fails to collect. Either way the grader never calls
+    it its own failure: the learner is told their module kept its files open."""
+    pool = SandboxPool(slots=1, prewarm=False, templates=templates)
+    try:
+        report = Grader(pool).grade(calc, LEAK_EVERY_FILE_DESCRIPTOR)
+    finally:
+        pool.close()
     assert report.error_kind != ErrorKind.INTERNAL, report.message
+    if report.status == Status.ERROR:
+        assert report.error_kind == ErrorKind.IMPORT
+        assert "kept files (or sockets) open while being imported" in report.message
 
 
 SET_A_TRACER = """
