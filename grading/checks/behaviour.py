@@ -194,20 +194,8 @@ EMFILE = "[Errno 24]"  # "Too many open files" as an OSError shows it on Linux
 def import_failure(error: protocol.CollectError) -> Problem:
     """No test could run because importing the code (or collecting the tests) failed: what
     happened, at which line of the learner's code when it was there."""
-    if not error.exc_type and EMFILE in error.exception:
-        # Out of file descriptors while collecting: the limit is the test process's, and the
-        # only code that ran before collection is the learner's module, imported.
-        return Problem(
-            ErrorKind.IMPORT,
-            "Your module kept files (or sockets) open while being imported, until the test "
-            f"process could open no more ({error.exception}), so no test could run. Close what "
-            "you open (a `with` block), and open nothing at import time.",
-        )
-    if not error.exc_type:  # pytest's collection failed, not the learner's code: a test bug
-        return Problem(
-            ErrorKind.INTERNAL,
-            f"The grader could not collect the tests ({error.exception}), so no test could run.",
-        )
+    if not error.exc_type:
+        return _collection_failure(error)
     if not error.line or not error.file:
         return Problem(
             ErrorKind.IMPORT,
@@ -225,6 +213,23 @@ def import_failure(error: protocol.CollectError) -> Problem:
         raised = error.exc_type + (f": {error.message}" if error.message else "")
         what = f"Your module raised {raised} {where} while being imported"
     return Problem(kind, f"{what}, so no test could run.", error.line if in_submission else None)
+
+
+def _collection_failure(error: protocol.CollectError) -> Problem:
+    """pytest's collection failed after the module imported."""
+    if EMFILE in error.exception:
+        # Out of file descriptors: the limit is the test process's, and the only code that ran
+        # before collection is the learner's module, imported.
+        return Problem(
+            ErrorKind.IMPORT,
+            "Your module kept files (or sockets) open while being imported, until the test "
+            f"process could open no more ({error.exception}), so no test could run. Close what "
+            "you open (a `with` block), and open nothing at import time.",
+        )
+    return Problem(  # not the learner's code: a bug in the tests
+        ErrorKind.INTERNAL,
+        f"The grader could not collect the tests ({error.exception}), so no test could run.",
+    )
 
 
 def _integrity(run: RunResult, expected: dict[str, KnownTest]) -> Problem | None:
