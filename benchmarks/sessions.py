@@ -64,13 +64,16 @@ async def open_and_type(context, url: str, code: str):
     await page.keyboard.press("Control+A")
     await page.keyboard.press("Delete")
     await page.keyboard.insert_text(code)
-    apply = frame.get_by_role("button", name="Apply")
-    await apply.wait_for()
-    while not await apply.is_enabled():
-        await asyncio.sleep(0.1)
-    await page.keyboard.press("Control+Enter")
-    while await apply.is_enabled():
-        await asyncio.sleep(0.1)
+    # The editor sends its text by itself shortly after the last keystroke (and the page holds
+    # a click on Submit until it has): wait until the editor shows the whole text.
+    await page.wait_for_function(
+        """expected => {
+            const frame = document.querySelector('iframe[title="streamlit_ace.streamlit_ace"]');
+            const editor = frame && frame.contentDocument.querySelector("#ace-editor");
+            return Boolean(editor && editor.env) && editor.env.editor.getValue() === expected;
+        }""",
+        arg=code,
+    )
     return page
 
 
