@@ -141,7 +141,18 @@ def assignment_grade(row: MatrixRow, policy: Policy) -> Grade | None:
     solved_at = row.first_solved_at
     if solved_at is not None and solved_at > row.deadline and _never_counts(policy):
         solved_at = None  # a later solve is later still: none counts
-    best = _best_counted((row.best,) if row.records is None else row.records, row, policy)
+    if row.records is None:  # the best came by every deadline: it counts in full
+        return Grade(
+            row.best.score,
+            row.best.score,
+            solved_at is not None,
+            solved_at,
+            False,
+            0,
+            row.tries,
+            row.best.attempt_id,
+        )
+    best = _best_counted(row.records, row, policy)
     if best is None:
         return Grade(None, None, False, solved_at, False, 0, row.tries)
     earned, chosen, days = best
