@@ -19,7 +19,7 @@ from learning.classroom_access import install, require_teacher
 from learning.classroom_cohorts import CohortError
 from learning.classroom_late import Grade, Policy, assignment_grade, days_late, late_score
 from progress import ProgressStore
-from progress.classroom_stats import ClassroomStats, MatrixRow
+from progress.classroom_stats import ClassroomStats, Flaw
 from progress.db import as_utc, collector_paused, row_id
 from progress.models import Assignment, Cohort, LatePolicy, utc_now
 
@@ -233,18 +233,23 @@ class Assignments:
         assignment = self._own_assignment(actor, assignment_id)
         policy = policy_of(assignment)
         with collector_paused():
-            return [
-                MatrixCell(
-                    row.learner_id,
-                    row.learner,
-                    row.exercise,
-                    assignment_grade(row, policy),
-                    row.hints,
-                    _flaw_text(row),
-                    row.deadline,
-                )
-                for row in self.stats.matrix(assignment_id, assignment.cohort_id)
-            ]
+            data = self.stats.matrix(assignment_id, assignment.cohort_id)
+            cells = []
+            for learner_id, name in data.members:
+                deadline = data.deadline(learner_id)
+                for slug in data.exercises:
+                    key = (learner_id, slug)
+                    standing = data.standings.get(key)
+                    grade = (
+                        None if standing is None else assignment_grade(standing, deadline, policy)
+                    )
+                    flaw = _flaw_text(data.flaws.get(key))
+                    cells.append(
+                        MatrixCell(
+                            learner_id, name, slug, grade, data.hints.get(key, 0), flaw, deadline
+                        )
+                    )
+            return cells
 
     def _cohort(self, cohort_id: int) -> Cohort:
         cohort = self.repo.cohort(cohort_id)
@@ -300,11 +305,12 @@ class Assignments:
         for group in by_assignment.values():
             assignment = group[0].assignment
             policy = policy_of(assignment)
+            data = self.stats.matrix(
+                row_id(assignment), assignment.cohort_id, learner_id=actor.learner_id
+            )
             grades = {
-                row.exercise: assignment_grade(row, policy)
-                for row in self.stats.matrix(
-                    row_id(assignment), assignment.cohort_id, learner_id=actor.learner_id
-                )
+                slug: assignment_grade(standing, data.deadline(learner_id), policy)
+                for (learner_id, slug), standing in data.standings.items()
             }
             found.extend((due, grades.get(due.exercise)) for due in group)
         return found
@@ -328,8 +334,8 @@ def _checked(title: str, exercises: list[str], known: Collection[str]) -> tuple[
     return name, chosen
 
 
-def _flaw_text(row: MatrixRow) -> str:
-    if row.flaw_lines_expected is None:
+def _flaw_text(flaw: Flaw | None) -> str:
+    if flaw is None or flaw[1] is None:
         return ""
-    verdict = "right" if row.flaw_limitation_correct else "wrong"
-    return f"{row.flaw_lines_found}/{row.flaw_lines_expected} lines, limitation {verdict}"
+    found, expected, right = flaw
+    return f"{found}/{expected} lines, limitation {'right' if right else 'wrong'}"

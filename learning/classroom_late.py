@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from progress.classroom_stats import MatrixRow, Record
+from progress.classroom_stats import MemberStanding, Record
 from progress.models import LatePolicy
 
 DAY_SECONDS = 86_400
@@ -132,30 +132,29 @@ def grade(attempts: Iterable[Scored], deadline: datetime, policy: Policy) -> Gra
     )
 
 
-def assignment_grade(row: MatrixRow, policy: Policy) -> Grade | None:
-    """`grade`'s answer from a member's standing (None without a graded attempt): the best
-    attempt when it came by the deadline, else the best counted of the attempts that beat every
-    earlier one (oldest first, so a tie goes to the earlier)."""
-    if row.best is None:
-        return None
-    solved_at = row.first_solved_at
-    if solved_at is not None and solved_at > row.deadline and _never_counts(policy):
+def assignment_grade(standing: MemberStanding, deadline: datetime, policy: Policy) -> Grade:
+    """`grade`'s answer from a member's standing: the best attempt when it came by the
+    deadline, else the best counted of the attempts that beat every earlier one (oldest first,
+    so a tie goes to the earlier)."""
+    solved_at = standing.first_solved_at
+    if solved_at is not None and solved_at > deadline and _never_counts(policy):
         solved_at = None  # a later solve is later still: none counts
-    if row.records is None:  # the best came by every deadline: it counts in full
+    if standing.records is None:  # the best came by every deadline: it counts in full
+        best = standing.best
         return Grade(
-            row.best.score,
-            row.best.score,
+            best.score,
+            best.score,
             solved_at is not None,
             solved_at,
             False,
             0,
-            row.tries,
-            row.best.attempt_id,
+            standing.tries,
+            best.attempt_id,
         )
-    best = _best_counted(row.records, row, policy)
-    if best is None:
-        return Grade(None, None, False, solved_at, False, 0, row.tries)
-    earned, chosen, days = best
+    found = _best_counted(standing.records, deadline, policy)
+    if found is None:
+        return Grade(None, None, False, solved_at, False, 0, standing.tries)
+    earned, chosen, days = found
     return Grade(
         earned,
         chosen.score,
@@ -163,7 +162,7 @@ def assignment_grade(row: MatrixRow, policy: Policy) -> Grade | None:
         solved_at,
         days > 0,
         days,
-        row.tries,
+        standing.tries,
         chosen.attempt_id,
     )
 
@@ -174,11 +173,11 @@ def _never_counts(policy: Policy) -> bool:
 
 
 def _best_counted(
-    records: Iterable[Record], row: MatrixRow, policy: Policy
+    records: Iterable[Record], deadline: datetime, policy: Policy
 ) -> tuple[int, Record, int] | None:
     best = None
     for record in records:
-        days = days_late(record.submitted, row.deadline)
+        days = days_late(record.submitted, deadline)
         earned = late_score(policy, record.score, days)
         if earned is not None and (best is None or earned > best[0]):
             best = (earned, record, days)

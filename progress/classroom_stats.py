@@ -30,22 +30,37 @@ class Record(NamedTuple):
     submitted: datetime
 
 
-class MatrixRow(NamedTuple):
-    """One member x assigned exercise: what its grade is computed from (learning/classroom_late.py)
-    and what the matrix shows beside it."""
+class MemberStanding(NamedTuple):
+    """A member's graded attempts on one exercise, as the late policy needs them."""
 
-    learner_id: int
-    learner: str  # display name
-    exercise: str
-    deadline: datetime  # their own: the extension when they have one
-    tries: int  # graded attempts, 0 when none
-    best: Record | None  # the highest score, the earliest
+    tries: int
+    best: Record  # the highest score, the earliest
     first_solved_at: datetime | None
-    records: list[Record] | None  # oldest first; only when the best came after the deadline
-    hints: int
-    flaw_lines_found: int | None
-    flaw_lines_expected: int | None
-    flaw_limitation_correct: bool | None
+    records: list[Record] | None  # oldest first; only when the best came after a deadline
+
+
+Flaw = tuple[int | None, int | None, bool | None]  # lines found, lines expected, limitation right
+
+
+@dataclass(frozen=True)
+class MatrixData:
+    """What the matrix is computed from: the members in name order, the assignment's exercises
+    in order, each member's deadline, and per member and exercise (absent: none yet) their
+    standing, the hints they used and their find-the-flaw answer."""
+
+    members: list[tuple[int, str]]  # learner id, display name
+    exercises: list[str]
+    due: datetime
+    extensions: dict[int, datetime]
+    standings: dict[tuple[int, str], MemberStanding]
+    hints: dict[tuple[int, str], int]
+    flaws: dict[tuple[int, str], Flaw]
+
+    def deadline(self, learner_id: int) -> datetime:
+        return self.extensions.get(learner_id, self.due)
+
+
+NO_MATRIX = MatrixData([], [], datetime.min.replace(tzinfo=UTC), {}, {}, {}, {})
 
 
 class Solve(NamedTuple):
@@ -100,7 +115,7 @@ class ClassroomStats(Repository):
     @collector_paused()  # thousands of rows: see collector_paused
     def matrix(
         self, assignment_id: int, cohort_id: int, learner_id: int | None = None
-    ) -> list[MatrixRow]:
+    ) -> MatrixData:
         """Every member (or one learner) x assigned exercise, by name and the assignment's order.
         Narrow queries on one connection (members, exercises and deadlines, then the standings,
         hints and find-the-flaw answers of those members), put together here: one wide join
@@ -128,7 +143,7 @@ class ClassroomStats(Repository):
                 )
             ]
             if not members or not due or not params["exercises"]:
-                return []
+                return NO_MATRIX
             deadlines = {
                 lid: _parse_utc(at)
                 for lid, at in run(
@@ -138,12 +153,21 @@ class ClassroomStats(Repository):
             default = _parse_utc(due[0][0])
             params["earliest"] = self._moment(min([default, *deadlines.values()]))
             found = self._member_work(run, one)
-        return _matrix_rows(members, params["exercises"], deadlines, default, *found)
+        standings, hints, flaws = found
+        return MatrixData(
+            [(lid, name) for lid, name in members],
+            params["exercises"],
+            default,
+            deadlines,
+            _standings(standings),
+            hints,
+            flaws,
+        )
 
     @staticmethod
     def _member_work(
         run: Callable[[str], list[Any]], one: str
-    ) -> tuple[list[Any], dict[tuple[int, str], int], dict[tuple[int, str], tuple[Any, ...]]]:
+    ) -> tuple[list[Any], dict[tuple[int, str], int], dict[tuple[int, str], Flaw]]:
         """The members' standings, hints used and find-the-flaw answers on the exercises."""
         of_members = (
             "FROM cohort_member m JOIN {table} ON {alias}.learner_id = m.learner_id "
@@ -167,7 +191,10 @@ class ClassroomStats(Repository):
         return (
             standings,
             {(lid, slug): int(n) for lid, slug, n in hints},
-            {(lid, slug): tuple(rest) for lid, slug, *rest in flaws},
+            {
+                (lid, slug): (found, expected, None if right is None else bool(right))
+                for lid, slug, found, expected, right in flaws
+            },
         )
 
     # What the class gets wrong ----------------------------------------------------------
@@ -324,50 +351,17 @@ def _runner(connection: Any, params: dict[str, Any]) -> Callable[[str], list[Any
     return run
 
 
-def _matrix_rows(
-    members: list[Any],
-    exercises: list[str],
-    deadlines: dict[int, datetime],
-    default: datetime,
-    standings: list[Any],
-    hints: dict[tuple[int, str], int],
-    flaws: dict[tuple[int, str], tuple[Any, ...]],
-) -> list[MatrixRow]:
-    late = iter(_records([row[7] for row in standings if row[7] is not None]))
-    graded = {
-        (lid, slug): (
+def _standings(rows: list[Any]) -> dict[tuple[int, str], MemberStanding]:
+    late = iter(_records([row[7] for row in rows if row[7] is not None]))
+    return {
+        (lid, slug): MemberStanding(
             tries,
             Record(best_id, score, _parse_utc(best_at)),
             _utc(solved),
             None if records is None else next(late),
         )
-        for lid, slug, tries, best_id, score, best_at, solved, records in standings
+        for lid, slug, tries, best_id, score, best_at, solved, records in rows
     }
-    none: tuple[Any, ...] = (0, None, None, None)
-    no_flaw: tuple[Any, ...] = (None, None, None)
-    rows = []
-    for lid, name in members:
-        deadline = deadlines.get(lid, default)
-        for slug in exercises:
-            lines_found, lines_expected, right = flaws.get((lid, slug), no_flaw)
-            tries, best, solved, records = graded.get((lid, slug), none)
-            rows.append(
-                MatrixRow(
-                    lid,
-                    name,
-                    slug,
-                    deadline,
-                    tries,
-                    best,
-                    solved,
-                    records,
-                    hints.get((lid, slug), 0),
-                    lines_found,
-                    lines_expected,
-                    None if right is None else bool(right),
-                )
-            )
-    return rows
 
 
 def _minutes(dialect: str, start: str, end: str) -> str:
