@@ -20,7 +20,7 @@ The rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -81,7 +81,7 @@ def late_score(policy: Policy, score: int, days: int) -> int | None:
     kept = kept_percent(policy, days)
     if kept is None:
         return None
-    return (score * kept + 50) // 100  # integers: the same rounding in SQL and here
+    return (score * kept + 50) // 100  # integers: half up, the same everywhere
 
 
 @dataclass(frozen=True)
@@ -173,12 +173,16 @@ def _never_counts(policy: Policy) -> bool:
 
 
 def _best_counted(
-    records: Iterable[Record], deadline: datetime, policy: Policy
+    records: Sequence[Record], deadline: datetime, policy: Policy
 ) -> tuple[int, Record, int] | None:
+    """Newest first: the late records, then the last on-time one (the earlier on-time ones
+    scored less and count as much); on a tie the earlier record wins."""
     best = None
-    for record in records:
+    for record in reversed(records):
         days = days_late(record.submitted, deadline)
-        earned = late_score(policy, record.score, days)
-        if earned is not None and (best is None or earned > best[0]):
+        earned = record.score if days == 0 else late_score(policy, record.score, days)
+        if earned is not None and (best is None or earned >= best[0]):
             best = (earned, record, days)
+        if days == 0:
+            break
     return best
