@@ -1,13 +1,13 @@
 """The aggregate queries behind the instructor dashboard, the workshop board and the pacing view.
 
-Every page refresh is one query per panel that returns one row per learner and exercise (or
-fewer), read from each learner's standing per exercise (progress/standing.py) rather than from
-the attempts: 40,000 rows for a thousand learners on forty exercises, whatever they submitted.
-The late policy is applied in Python (learning/classroom_late.py), to the best attempt or, when
-that came after the learner's deadline, to the few attempts that beat every earlier one.
-Datetimes are stored in UTC on both databases.
+They read each learner's standing per exercise (progress/standing.py) rather than the attempts:
+40,000 rows for a thousand learners on forty exercises, whatever they submitted. The board, the
+pacing view and each panel of the per-exercise view are one query per refresh; the matrix reads
+a few narrow queries on one connection. The late policy is applied in Python
+(learning/classroom_late.py), to the best attempt or, when that came after the learner's
+deadline, to the few attempts that beat every earlier one. Datetimes are stored in UTC on both
+databases.
 """
-
 from __future__ import annotations
 
 import json
