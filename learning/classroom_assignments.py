@@ -234,19 +234,25 @@ class Assignments:
         policy = policy_of(assignment)
         with collector_paused():
             data = self.stats.matrix(assignment_id, assignment.cohort_id)
+            standings, hints, flaws = data.standings.get, data.hints.get, data.flaws.get
             cells = []
             for learner_id, name in data.members:
                 deadline = data.deadline(learner_id)
                 for slug in data.exercises:
                     key = (learner_id, slug)
-                    standing = data.standings.get(key)
-                    grade = (
-                        None if standing is None else assignment_grade(standing, deadline, policy)
-                    )
-                    flaw = _flaw_text(data.flaws.get(key))
+                    standing = standings(key)
+                    flaw = flaws(key)
                     cells.append(
                         MatrixCell(
-                            learner_id, name, slug, grade, data.hints.get(key, 0), flaw, deadline
+                            learner_id,
+                            name,
+                            slug,
+                            None
+                            if standing is None
+                            else assignment_grade(standing, deadline, policy),
+                            hints(key, 0),
+                            "" if flaw is None else _flaw_text(flaw),
+                            deadline,
                         )
                     )
             return cells
@@ -334,8 +340,8 @@ def _checked(title: str, exercises: list[str], known: Collection[str]) -> tuple[
     return name, chosen
 
 
-def _flaw_text(flaw: Flaw | None) -> str:
-    if flaw is None or flaw[1] is None:
+def _flaw_text(flaw: Flaw) -> str:
+    if flaw[1] is None:
         return ""
     found, expected, right = flaw
     return f"{found}/{expected} lines, limitation {'right' if right else 'wrong'}"

@@ -140,16 +140,16 @@ def assignment_grade(standing: MemberStanding, deadline: datetime, policy: Polic
     if solved_at is not None and solved_at > deadline and _never_counts(policy):
         solved_at = None  # a later solve is later still: none counts
     if standing.records is None:  # the best came by every deadline: it counts in full
-        best = standing.best
+        score = standing.best_score
         return Grade(
-            best.score,
-            best.score,
+            score,
+            score,
             solved_at is not None,
             solved_at,
             False,
             0,
             standing.tries,
-            best.attempt_id,
+            standing.best_attempt_id,
         )
     found = _best_counted(standing.records, deadline, policy)
     if found is None:

@@ -8,6 +8,7 @@ a few narrow queries on one connection. The late policy is applied in Python
 deadline, to the few attempts that beat every earlier one. Datetimes are stored in UTC on both
 databases.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,7 +35,8 @@ class MemberStanding(NamedTuple):
     """A member's graded attempts on one exercise, as the late policy needs them."""
 
     tries: int
-    best: Record  # the highest score, the earliest
+    best_attempt_id: int  # the highest score, the earliest
+    best_score: int
     first_solved_at: datetime | None
     records: list[Record] | None  # oldest first; only when the best came after a deadline
 
@@ -175,7 +177,7 @@ class ClassroomStats(Repository):
         )
         standings = run(
             "SELECT s.learner_id, s.exercise, s.tries, s.best_attempt_id, s.best_score, "
-            "s.best_at, s.first_solved_at, CASE WHEN s.best_at <= :earliest THEN NULL "
+            "s.first_solved_at, CASE WHEN s.best_at <= :earliest THEN NULL "
             "ELSE CAST(s.records AS TEXT) END "
             + of_members.format(table="exercise_standing s", alias="s")
         )
@@ -352,15 +354,12 @@ def _runner(connection: Any, params: dict[str, Any]) -> Callable[[str], list[Any
 
 
 def _standings(rows: list[Any]) -> dict[tuple[int, str], MemberStanding]:
-    late = iter(_records([row[7] for row in rows if row[7] is not None]))
+    late = iter(_records([row[6] for row in rows if row[6] is not None]))
     return {
         (lid, slug): MemberStanding(
-            tries,
-            Record(best_id, score, _parse_utc(best_at)),
-            _utc(solved),
-            None if records is None else next(late),
+            tries, best_id, score, _utc(solved), None if records is None else next(late)
         )
-        for lid, slug, tries, best_id, score, best_at, solved, records in rows
+        for lid, slug, tries, best_id, score, solved, records in rows
     }
 
 
