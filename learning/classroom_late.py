@@ -22,13 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from progress.classroom_stats import MemberStanding, Record
 from progress.models import LatePolicy
+from progress.standing import ONE_MICROSECOND, microseconds
 
 DAY_SECONDS = 86_400
-NOT_LATE = timedelta(0)
 
 
 class PolicyError(ValueError):
@@ -62,10 +62,14 @@ class Policy:
 
 def days_late(submitted: datetime, deadline: datetime) -> int:
     """0 on time; else the number of started days after the deadline (whole seconds count)."""
-    late = submitted - deadline
-    if late <= NOT_LATE:
+    return days_late_us((submitted - deadline) // ONE_MICROSECOND)
+
+
+def days_late_us(late_us: int) -> int:
+    """`days_late` from how many microseconds after the deadline (0 or less: on time)."""
+    if late_us <= 0:
         return 0
-    return max(1, (late.days * DAY_SECONDS + late.seconds + DAY_SECONDS - 1) // DAY_SECONDS)
+    return max(1, (late_us // 1_000_000 + DAY_SECONDS - 1) // DAY_SECONDS)
 
 
 def kept_percent(policy: Policy, days: int) -> int | None:
@@ -177,9 +181,10 @@ def _best_counted(
 ) -> tuple[int, Record, int] | None:
     """Newest first: the late records, then the last on-time one (the earlier on-time ones
     scored less and count as much); on a tie the earlier record wins."""
+    deadline_us = microseconds(deadline)
     best = None
     for record in reversed(records):
-        days = days_late(record.submitted, deadline)
+        days = days_late_us(record.submitted_us - deadline_us)
         earned = record.score if days == 0 else late_score(policy, record.score, days)
         if earned is not None and (best is None or earned >= best[0]):
             best = (earned, record, days)

@@ -28,7 +28,7 @@ class Record(NamedTuple):
 
     attempt_id: int
     score: int
-    submitted: datetime
+    submitted_us: int  # microseconds since 1970, UTC (progress.standing.microseconds)
 
 
 class MemberStanding(NamedTuple):
@@ -393,4 +393,4 @@ def _records(texts: list[str]) -> list[list[Record]]:
     """The record attempts of many standings, from their JSON text (as TEXT on both databases,
     decoded in one call: a thousand small documents decoded one by one cost more than the query)."""
     decoded = json.loads("[" + ",".join(texts) + "]")
-    return [[Record(a, b, datetime.fromisoformat(c)) for a, b, c in items] for items in decoded]
+    return [[Record(a, b, c) for a, b, c in items] for items in decoded]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -26,6 +26,8 @@ from progress.models import AttemptState  # also defines the tables below
 REQUIREMENT, FINDING = "requirement", "finding"
 LABEL_CHARS = 500  # a requirement is a sentence; the key stays well inside an index entry
 GRADED = AttemptState.GRADED.value
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+ONE_MICROSECOND = timedelta(microseconds=1)
 
 # Core tables: refresh runs on the connection of whichever session changed the attempt.
 attempt = SQLModel.metadata.tables["attempt"]
@@ -47,11 +49,11 @@ class Standing:
     tries_to_solve: int  # attempts up to and including the first solving one (all if unsolved)
     last_attempt_id: int  # the latest, then the highest id
     last_at: datetime
-    # [attempt id, score, ISO time in UTC] of each attempt that scored more than every earlier
+    # [attempt id, score, microseconds since 1970] of each attempt that scored more than every earlier
     # one, oldest first. A late policy only lowers a score as time passes, so an assignment
     # grade always comes from one of these (an attempt that scored no more than an earlier one
     # cannot earn more than it, and loses the tie): the dashboard weighs these, not every attempt.
-    records: list[tuple[int, int, str]]
+    records: list[tuple[int, int, int]]
 
 
 def summarise(learner_id: int, exercise: str, rows: Sequence[Any]) -> Standing:
@@ -76,12 +78,17 @@ def summarise(learner_id: int, exercise: str, rows: Sequence[Any]) -> Standing:
     )
 
 
-def _records(ordered: Sequence[Any]) -> list[tuple[int, int, str]]:
-    records: list[tuple[int, int, str]] = []
+def _records(ordered: Sequence[Any]) -> list[tuple[int, int, int]]:
+    records: list[tuple[int, int, int]] = []
     for attempt_id, score, _solved, at in ordered:
         if not records or score > records[-1][1]:
-            records.append((int(attempt_id), int(score), as_utc(at).isoformat()))
+            records.append((int(attempt_id), int(score), microseconds(at)))
     return records
+
+
+def microseconds(moment: datetime) -> int:
+    """Microseconds since 1970 in UTC: exact, and cheaper to compare than datetimes."""
+    return (as_utc(moment) - EPOCH) // ONE_MICROSECOND
 
 
 def problems(report: object) -> list[tuple[str, str, str]]:
