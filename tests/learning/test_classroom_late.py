@@ -27,7 +27,8 @@ PENALTY = Policy(LatePolicy.PENALTY, per_day=20, floor=50)
     [
         (DUE - SECOND, 0),
         (DUE, 0),  # at the deadline is on time
-        (DUE + timedelta(milliseconds=500), 1),  # any lateness is a started day
+        (DUE + timedelta(microseconds=1), 1),  # any lateness is a started day
+        (DUE + timedelta(milliseconds=500), 1),
         (DUE + SECOND, 1),
         (DUE + DAY, 1),
         (DUE + DAY + SECOND, 2),
