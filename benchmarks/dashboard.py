@@ -20,12 +20,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.machine import describe  # noqa: E402
+from benchmarks.throwaway_pg import throwaway_postgres  # noqa: E402
 from learning.access import Role  # noqa: E402
 from learning.classroom_assignments import Assignments  # noqa: E402
 from learning.classroom_board import Board  # noqa: E402
@@ -275,44 +273,6 @@ def measure(store: ProgressStore, made: dict, runs: int) -> list[tuple[str, floa
     return [(name, *timed(call, runs)) for name, call in queries.items()]
 
 
-def start_postgres(workdir: Path) -> tuple[str, Callable[[], None]]:
-    bin_dir = (
-        Path(shutil.which("initdb") or sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))[-1])
-        .resolve()
-        .parent
-    )
-    as_user = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 else []
-    if as_user:
-        shutil.chown(workdir, "nobody")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    data = workdir / "data"
-
-    def run(*args: str) -> None:
-        subprocess.run([*as_user, *args], check=True, capture_output=True, cwd=workdir, timeout=120)
-
-    run(str(bin_dir / "initdb"), "-D", str(data), "-U", "app", "--auth=trust", "--no-sync")
-    options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off"
-    run(
-        str(bin_dir / "pg_ctl"),
-        "-D",
-        str(data),
-        "-o",
-        options,
-        "-l",
-        str(workdir / "log"),
-        "-w",
-        "start",
-    )
-    run(str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "app", "bench")
-
-    def stop() -> None:
-        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
-
-    return f"postgresql+psycopg://app@127.0.0.1:{port}/bench", stop
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--learners", type=int, default=1000)
@@ -322,29 +282,28 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true", help="also measure on PostgreSQL")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="prodready-bench-"))
-    targets = [("SQLite", f"sqlite:///{workdir / 'bench.db'}", None)]
-    if args.postgres:
-        url, stop = start_postgres(workdir)
-        targets.append(("PostgreSQL", url, stop))
     total = args.learners * args.exercises * args.attempts
     print(describe())
     try:
-        for name, url, _ in targets:
-            engine = make_engine(url)
-            upgrade(engine)
-            store = ProgressStore(engine)
-            began = time.perf_counter()
-            made = populate(store, args.learners, args.exercises, args.attempts)
-            print(f"\n{name}: {total:,} attempts loaded in {time.perf_counter() - began:.0f} s")
-            print(f"{'query':<48} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>8}")
-            for query, p50, p95, cpu in measure(store, made, args.runs):
-                print(f"{query:<48} {p50:8.1f} {p95:8.1f} {cpu:8.1f}")
-            engine.dispose()
+        run_on("SQLite", f"sqlite:///{workdir / 'bench.db'}", args, total)
+        if args.postgres:
+            with throwaway_postgres() as url:
+                run_on("PostgreSQL", url, args, total)
     finally:
-        for _, _, stop in targets:
-            if stop is not None:
-                stop()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run_on(name: str, url: str, args: argparse.Namespace, total: int) -> None:
+    engine = make_engine(url)
+    upgrade(engine)
+    store = ProgressStore(engine)
+    began = time.perf_counter()
+    made = populate(store, args.learners, args.exercises, args.attempts)
+    print(f"\n{name}: {total:,} attempts loaded in {time.perf_counter() - began:.0f} s")
+    print(f"{'query':<48} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>8}")
+    for query, p50, p95, cpu in measure(store, made, args.runs):
+        print(f"{query:<48} {p50:8.1f} {p95:8.1f} {cpu:8.1f}")
+    engine.dispose()
 
 
 if __name__ == "__main__":

@@ -82,12 +82,7 @@ def _execute_once(sandbox: Sandbox, job: Job, limits: Limits) -> RunResult:
     if timed_out or proc.poll() is None:
         kill_group(proc)
     proc.wait()
-    result = _parse(out)
-    result.stderr = err.decode("utf-8", "replace")[-4000:]
-    if timed_out and result.exit is None:
-        result.exit = protocol.Exit(
-            reason=protocol.ExitReason.TIMEOUT, running=result.last_started()
-        )
+    result = _result(out, err, timed_out)
     result.oom_killed = sandbox.cgroup is not None and sandbox.cgroup.oom_killed()
     result.duration_ms = int((time.monotonic() - started) * 1000)
     return result
@@ -116,17 +111,24 @@ def _execute_in_template(template: Template, job: Job, limits: Limits) -> RunRes
         template.terminate()
     else:
         template.wait_done()
+    result = _result(out, err, timed_out)
+    after = template.cgroup.limit_hits() if template.cgroup else hits
+    if after != hits:  # the job hit the template's memory or process bound: replace it
+        template.broken = True
+        result.oom_killed = after[0] > hits[0]
+    result.duration_ms = int((time.monotonic() - started) * 1000)
+    return result
+
+
+def _result(out: bytes, err: bytes, timed_out: bool) -> RunResult:
+    """The records the runner sent, its stderr's tail, and a timeout when it never said how
+    the run ended."""
     result = _parse(out)
     result.stderr = err.decode("utf-8", "replace")[-4000:]
     if timed_out and result.exit is None:
         result.exit = protocol.Exit(
             reason=protocol.ExitReason.TIMEOUT, running=result.last_started()
         )
-    after = template.cgroup.limit_hits() if template.cgroup else hits
-    if after != hits:  # the job hit the template's memory or process bound: replace it
-        template.broken = True
-        result.oom_killed = after[0] > hits[0]
-    result.duration_ms = int((time.monotonic() - started) * 1000)
     return result
 
 
