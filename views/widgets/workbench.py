@@ -115,10 +115,10 @@ class Desk:
 
     def discarded(self) -> str | None:
         """The code the last Reset replaced: this session's, else the one kept with the draft."""
-        if self.discarded_key not in st.session_state:
-            kept = state.shielded(lambda: self.work.discarded_draft(self.slug), None)
-            if kept is not None:
-                st.session_state[self.discarded_key] = kept
+        if self.discarded_key not in st.session_state:  # read once: the editor reruns often
+            st.session_state[self.discarded_key] = state.shielded(
+                lambda: self.work.discarded_draft(self.slug), None
+            )
         return st.session_state.get(self.discarded_key)
 
     def undo_reset(self) -> None:
