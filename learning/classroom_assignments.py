@@ -24,6 +24,7 @@ from progress.db import as_utc, collector_paused, row_id
 from progress.models import Assignment, Cohort, LatePolicy, utc_now
 
 MAX_EXERCISES = 100
+MAX_PAGE = 500  # learners on one page of the dashboard matrix
 
 
 class Standing(StrEnum):
@@ -33,6 +34,27 @@ class Standing(StrEnum):
     SOLVED_LATE = "solved late"
     ATTEMPTED = "attempted"
     NOT_STARTED = "not started"
+
+
+@dataclass(frozen=True)
+class LearnerPage:
+    """Page `number` (from 1) of a cohort's members in name order, `size` members a page: the
+    dashboard shows a large class a page at a time, as a gradebook does."""
+
+    number: int = 1
+    size: int = 100
+
+    def __post_init__(self) -> None:
+        if self.number < 1 or not 1 <= self.size <= MAX_PAGE:
+            raise CohortError(f"A page is number 1 or more, of 1 to {MAX_PAGE} learners.")
+
+    def window(self) -> tuple[int, int]:
+        """(offset, how many) of the members in name order."""
+        return (self.number - 1) * self.size, self.size
+
+    def pages(self, members: int) -> int:
+        """How many pages `members` learners fill (at least one)."""
+        return max(1, -(-members // self.size))
 
 
 @dataclass(slots=True)  # not frozen: a frozen class sets each field through a call, and the
@@ -228,12 +250,16 @@ class Assignments:
         assignment = self._own_assignment(actor, assignment_id)
         return assignment, self.repo.assignment_exercises(assignment_id)
 
-    def matrix(self, actor: Actor, assignment_id: int) -> list[MatrixCell]:
-        """Every member x assigned exercise, graded under the assignment's policy as it is now."""
+    def matrix(
+        self, actor: Actor, assignment_id: int, page: LearnerPage | None = None
+    ) -> list[MatrixCell]:
+        """Every member (or one page of members) x assigned exercise, graded under the
+        assignment's policy as it is now."""
         assignment = self._own_assignment(actor, assignment_id)
         policy = policy_of(assignment)
+        window = None if page is None else page.window()
         with collector_paused():
-            data = self.stats.matrix(assignment_id, assignment.cohort_id)
+            data = self.stats.matrix(assignment_id, assignment.cohort_id, page=window)
             standings, hints, flaws = data.standings.get, data.hints.get, data.flaws.get
             cells = []
             for learner_id, name in data.members:

@@ -148,6 +148,11 @@ class Cohorts:
         require_teacher(self.repo, actor, cohort_id)
         self.repo.update_cohort(cohort_id, joining_open=open_)
 
+    def member_names(self, actor: Actor, cohort_id: int) -> dict[int, str]:
+        """Learner id -> display name of every member, in name order (no e-mails)."""
+        require_teacher(self.repo, actor, cohort_id)
+        return dict(self.repo.member_names(cohort_id))
+
     def members(self, actor: Actor, cohort_id: int) -> list[Member]:
         require_teacher(self.repo, actor, cohort_id)
         return [

@@ -155,6 +155,17 @@ class ClassroomRepository(Repository):
         with self._session() as session:
             return [(m, learner, email or "") for m, learner, email in session.exec(query)]
 
+    def member_names(self, cohort_id: int) -> list[tuple[int, str]]:
+        """(learner id, display name) of every member in name order: two columns, for lists."""
+        query = (
+            select(Learner.id, Learner.display_name)
+            .join(CohortMember, col(CohortMember.learner_id) == col(Learner.id))
+            .where(CohortMember.cohort_id == cohort_id)
+            .order_by(col(Learner.display_name), col(Learner.id))
+        )
+        with self._session() as session:
+            return [(lid or 0, name) for lid, name in session.exec(query)]
+
     def member_count(self, cohort_id: int) -> int:
         query = (
             select(func.count())

@@ -116,14 +116,18 @@ class ClassroomStats(Repository):
 
     @collector_paused()  # thousands of rows: see collector_paused
     def matrix(
-        self, assignment_id: int, cohort_id: int, learner_id: int | None = None
+        self,
+        assignment_id: int,
+        cohort_id: int,
+        learner_id: int | None = None,
+        page: tuple[int, int] | None = None,
     ) -> MatrixData:
-        """Every member (or one learner) x assigned exercise, by name and the assignment's order.
+        """Every member x assigned exercise, by name and the assignment's order; or one learner's
+        row; or the rows of one page of members (offset, how many) in name order.
         Narrow queries on one connection (members, exercises and deadlines, then the standings,
         hints and find-the-flaw answers of those members), put together here: one wide join
         cost twice as much. The record attempts come along only for a best attempt after the
         earliest deadline: only then can the late policy choose another."""
-        one = "AND m.learner_id = :learner" if learner_id is not None else ""
         params: dict[str, Any] = {
             "assignment": assignment_id,
             "cohort": cohort_id,
@@ -131,11 +135,7 @@ class ClassroomStats(Repository):
         }
         with self._session() as session:
             run = _runner(session.connection(), params)
-            members = run(
-                "SELECT m.learner_id, l.display_name FROM cohort_member m "
-                f"JOIN learner l ON l.id = m.learner_id WHERE m.cohort_id = :cohort {one} "
-                "ORDER BY l.display_name, l.id"
-            )
+            members, one = _members(run, params, learner_id is not None, page)
             due = run("SELECT due_at FROM assignment WHERE id = :assignment")
             params["exercises"] = [
                 slug
@@ -341,13 +341,38 @@ def reports_of(repo: Repository, attempt_ids: list[int]) -> dict[int, dict[str, 
         return {aid: dict(report or {}) for aid, report in session.exec(query) if aid is not None}
 
 
+def _members(
+    run: Callable[[str], list[Any]],
+    params: dict[str, Any],
+    one_learner: bool,
+    page: tuple[int, int] | None,
+) -> tuple[list[Any], str]:
+    """The members asked for (:learner alone, a page, or all) in name order, and the condition
+    that keeps the later queries to them."""
+    one = "AND m.learner_id = :learner" if one_learner else ""
+    paged = ""
+    if page is not None:
+        params["offset"], params["limit"] = page
+        paged = "LIMIT :limit OFFSET :offset"
+    members = run(
+        "SELECT m.learner_id, l.display_name FROM cohort_member m "
+        f"JOIN learner l ON l.id = m.learner_id WHERE m.cohort_id = :cohort {one} "
+        f"ORDER BY l.display_name, l.id {paged}"
+    )
+    if page is not None:  # the work of this page's members only
+        params["learners"] = [lid for lid, _name in members]
+        one = "AND m.learner_id IN :learners"
+    return members, one
+
+
 def _runner(connection: Any, params: dict[str, Any]) -> Callable[[str], list[Any]]:
-    """Runs SQL with `params` on one connection (its exercise list expanded)."""
+    """Runs SQL with `params` on one connection (its lists of exercises and learners expanded)."""
 
     def run(sql: str) -> list[Any]:
         statement = sa.text(sql)
-        if ":exercises" in sql:
-            statement = statement.bindparams(*_expanding("exercises"))
+        lists = [name for name in ("exercises", "learners") if f":{name}" in sql]
+        if lists:
+            statement = statement.bindparams(*_expanding(*lists))
         return list(connection.execute(statement, params).all())
 
     return run

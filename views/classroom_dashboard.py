@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from learning.classroom_assignments import Standing, in_zone
+from learning.classroom_assignments import LearnerPage, Standing, in_zone
 from learning.classroom_dashboard import Dashboard
 from learning.classroom_exports import Exports
 from learning.classroom_regrade import Regrades
@@ -25,6 +25,7 @@ store = state.store()
 cohorts, assignments = ui.cohorts(), ui.assignments()
 dashboard, exports, regrades = Dashboard(store), Exports(store), Regrades(store)
 titles = {slug: ex.title for slug, ex in course.exercises.items()}
+PAGE_SIZES = [25, 50, 100, 250]
 st.title("Class dashboard")
 
 cohort_id = ui.choose_cohort(ui.or_stop(lambda: cohorts.taught(who)))
@@ -45,13 +46,22 @@ st.caption(
     f"Due {ui.when(assignment.due_at, zone)} · shown in your time zone: {ui.when(assignment.due_at)}"
 )
 
-cells = ui.or_stop(lambda: assignments.matrix(who, assignment_id))
+people = ui.or_stop(lambda: cohorts.member_names(who, cohort_id))
 matrix_tab, exercise_tab, learner_tab, export_tab, regrade_tab = st.tabs(
     ["Matrix", "Per exercise", "Per learner", "Exports", "Regrade"]
 )
 
 with matrix_tab:
-    wanted = st.multiselect("Show", list(Standing), default=list(Standing), key="filter")
+    # A large class is shown a page of learners at a time, as a gradebook does: the page reads
+    # only its members' work, and the browser gets a table it can scroll.
+    size_col, page_col, show_col = st.columns([1, 1, 3])
+    size = size_col.selectbox("Learners per page", PAGE_SIZES, index=2, key="page-size")
+    pages = LearnerPage(1, size).pages(len(people))
+    if st.session_state.get("page", 1) > pages:  # fewer pages than before: show the last
+        st.session_state["page"] = pages
+    number = int(page_col.number_input("Page", 1, pages, key="page")) if pages > 1 else 1
+    wanted = show_col.multiselect("Show", list(Standing), default=list(Standing), key="filter")
+    cells = ui.or_stop(lambda: assignments.matrix(who, assignment_id, LearnerPage(number, size)))
     rows = [
         {
             "Learner": c.learner,
@@ -68,7 +78,14 @@ with matrix_tab:
         for c in cells
         if c.standing in wanted
     ]
-    st.caption("Click a column header to sort.")
+    if pages == 1:
+        st.caption("Click a column header to sort.")
+    else:
+        last = min(len(people), number * size)
+        st.caption(
+            f"Learners {(number - 1) * size + 1}–{last} of {len(people)}, by name. Click a "
+            "column header to sort this page; the grades export holds every learner."
+        )
     st.dataframe(
         rows,
         hide_index=True,
@@ -124,7 +141,6 @@ with exercise_tab:
                 )
 
 with learner_tab:
-    people = {c.learner_id: c.learner for c in cells}
     asked = ui.number_param("learner")
     if asked is not None and asked not in people:
         st.error("That learner is not in this cohort.")

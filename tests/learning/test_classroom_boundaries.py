@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from learning.access import AccessDenied, Role
-from learning.classroom_assignments import Assignments
+from learning.classroom_assignments import Assignments, LearnerPage
 from learning.classroom_board import Board
 from learning.classroom_cohorts import Cohorts
 from learning.classroom_dashboard import Dashboard
@@ -64,6 +64,7 @@ def _tries(c):
     return {
         "cohort": lambda: Cohorts(store).get(mine, other),
         "members": lambda: Cohorts(store).members(mine, other),
+        "member names": lambda: Cohorts(store).member_names(mine, other),
         "remove member": lambda: Cohorts(store).remove_member(mine, other, c["ben"].learner_id),
         "rotate": lambda: Cohorts(store).rotate_code(mine, other),
         "close": lambda: Cohorts(store).set_joining(mine, other, False),
@@ -71,6 +72,7 @@ def _tries(c):
         "co-instructor": lambda: Cohorts(store).add_co_instructor(mine, other, "mine@example.com"),
         "assignments": lambda: Assignments(store).of_cohort(mine, other),
         "matrix": lambda: Assignments(store).matrix(mine, other_a),
+        "matrix page": lambda: Assignments(store).matrix(mine, other_a, LearnerPage(1, 25)),
         "move deadline": lambda: Assignments(store).move_deadline(
             mine, other_a, datetime(2027, 1, 1)
         ),

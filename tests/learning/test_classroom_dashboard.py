@@ -11,10 +11,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from grading.report import Finding, Report, Status
-from learning.access import Role
-from learning.classroom_assignments import Assignments, Standing
+from learning.access import AccessDenied, Role
+from learning.classroom_assignments import Assignments, LearnerPage, Standing
 from learning.classroom_board import ANONYMOUS, Board
-from learning.classroom_cohorts import Cohorts
+from learning.classroom_cohorts import CohortError, Cohorts
 from learning.classroom_dashboard import Dashboard
 from learning.classroom_exports import Exports, neutralize
 from learning.classroom_late import Policy
@@ -121,6 +121,39 @@ def test_the_matrix_has_every_member_and_exercise_with_their_standing(klass):
     )
     assert found[("ben", "beta")].standing is Standing.ATTEMPTED
     assert found[("=cmd|calc", "alpha")].standing is Standing.NOT_STARTED
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_the_matrix_pages_are_the_whole_matrix_cut_by_member_name(klass, size):
+    """Pages of any size, read one after another, are the whole matrix in name order: the same
+    cells with the same grades, each learner on exactly one page."""
+    service = Assignments(klass["store"])
+    whole = service.matrix(klass["teacher"], klass["assignment"].id)
+    pages = LearnerPage(1, size).pages(3)
+    paged = [
+        cell
+        for number in range(1, pages + 1)
+        for cell in service.matrix(
+            klass["teacher"], klass["assignment"].id, LearnerPage(number, size)
+        )
+    ]
+    assert [(c.learner, c.exercise, c.grade, c.hints) for c in paged] == [
+        (c.learner, c.exercise, c.grade, c.hints) for c in whole
+    ]
+    beyond = LearnerPage(pages + 1, size)
+    assert service.matrix(klass["teacher"], klass["assignment"].id, beyond) == []
+
+
+def test_a_page_is_checked_and_the_member_list_is_the_teachers_only(klass):
+    with pytest.raises(CohortError, match="A page is number 1 or more"):
+        LearnerPage(0, 10)
+    with pytest.raises(CohortError, match="of 1 to 500 learners"):
+        LearnerPage(1, 501)
+    cohorts = Cohorts(klass["store"])
+    names = cohorts.member_names(klass["teacher"], klass["cohort"].id)
+    assert list(names.values()) == ["=cmd|calc", "ana", "ben"]  # name order, as the pages
+    with pytest.raises(AccessDenied):
+        cohorts.member_names(klass["ana"], klass["cohort"].id)
 
 
 def test_per_exercise_what_the_class_gets_wrong(klass):

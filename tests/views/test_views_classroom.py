@@ -19,6 +19,7 @@ from learning.classroom_assignments import Assignments
 from learning.classroom_cohorts import Cohorts
 from learning.classroom_late import Policy
 from progress import ProgressStore, make_engine, upgrade
+from tests.learning.classroom_people import People
 from tests.views.apptest_helpers import APP, RUN_TIMEOUT, texts
 
 PASSWORD = "correct horse battery"
@@ -172,6 +173,33 @@ def test_an_instructor_opens_only_assigned_attempts_of_their_learner(school):
     assert f"ana's code for {assigned}" in texts(at)
     at = _open(PROGRESS, school["mine"].token, learner=str(ana.learner_id))
     assert at.title[0].value == "Learner progress"
+
+
+def test_a_large_class_is_shown_a_page_of_learners_at_a_time(school):
+    """27 members at 25 a page: page 2 holds the last two (by name) and only their rows; the
+    per-learner list still offers every member."""
+    store, mine = school["store"], school["mine_cohort"]
+    people = People(store)
+    for n in range(26):
+        Cohorts(store).join(people.make(f"zz-{n:02d}"), mine.join_code)
+    at = _open(
+        DASHBOARD,
+        school["mine"].token,
+        cohort=str(mine.id),
+        assignment=str(school["mine_assignment"].id),
+    )
+    at.selectbox(key="page-size").set_value(25).run()
+    assert "Learners 1–25 of 27, by name." in texts(at)
+    at.number_input(key="page").set_value(2).run()
+    assert not at.exception, at.exception
+    assert "Learners 26–27 of 27, by name." in texts(at)
+    shown = at.dataframe[0].value
+    assert sorted(shown["Learner"]) == ["zz-24", "zz-25"]
+    pick = next(box for box in at.selectbox if box.label == "Learner")
+    assert len(pick.options) == 27
+    at.selectbox(key="page-size").set_value(100).run()  # now one page: no page box, all rows
+    assert not at.exception, at.exception
+    assert len(at.dataframe[0].value) == 27
 
 
 @pytest.mark.parametrize("page", [DASHBOARD, BOARD, PACING, COHORTS])
