@@ -192,6 +192,8 @@ with learner_tab:
                     st.code(view.diff_from_previous, language="diff")
 
 with export_tab:
+    # Each file is made when its button is clicked. The click must not rerun the page: a rerun
+    # replaces the buttons' file ids, and a download asked for under the old id is then lost.
     stem = f"{cohort.name}-{assignment.title}".replace(" ", "_")
     st.download_button(
         "Grades (CSV)",
@@ -200,6 +202,7 @@ with export_tab:
         mime="text/csv",
         icon=":material/download:",
         key="grades-csv",
+        on_click="ignore",
     )
     st.download_button(
         "Roster (CSV)",
@@ -208,6 +211,7 @@ with export_tab:
         mime="text/csv",
         icon=":material/download:",
         key="roster-csv",
+        on_click="ignore",
     )
     st.download_button(
         "Attempt history (JSON Lines)",
@@ -216,6 +220,7 @@ with export_tab:
         mime="application/jsonl",
         icon=":material/download:",
         key="attempts-jsonl",
+        on_click="ignore",
     )
 
 with regrade_tab:

@@ -175,6 +175,25 @@ def test_an_instructor_opens_only_assigned_attempts_of_their_learner(school):
     assert at.title[0].value == "Learner progress"
 
 
+def test_an_export_click_does_not_rerun_the_dashboard(school):
+    """A rerun gives each download button a new file id and drops the old one: a click that
+    reran the page could ask for a file that is already gone (a download that never starts)."""
+    mine = school["mine_cohort"]
+    at = _open(
+        DASHBOARD,
+        school["mine"].token,
+        cohort=str(mine.id),
+        assignment=str(school["mine_assignment"].id),
+    )
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == [
+        "Grades (CSV)",
+        "Roster (CSV)",
+        "Attempt history (JSON Lines)",
+    ]
+    assert all(b.proto.ignore_rerun for b in buttons)
+
+
 def test_a_large_class_is_shown_a_page_of_learners_at_a_time(school):
     """27 members at 25 a page: page 2 holds the last two (by name) and only their rows; the
     per-learner list still offers every member."""
