@@ -3,10 +3,11 @@ repository root (add `--postgres` to also start a throwaway PostgreSQL and measu
 
 Builds 1,000 learners x 40 exercises x 5 attempts = 200,000 graded attempts with realistic
 reports (five hidden requirements each, failing ones for unsolved attempts, bandit findings left
-in some) in one cohort with two assignments — a week of 10 exercises and the whole course of 40
-— then times the queries behind each page refresh:
+in some, each exercise first opened a few minutes before the first attempt) in one cohort with
+two assignments — a week of 10 exercises and the whole course of 40 — then times the queries
+behind each page refresh:
 
-- dashboard matrix: one page of learners (the page shows 100 by default, up to 250) x the
+- dashboard matrix: one page of learners (100, the most a page shows; the first and the last) x the
   assignment's exercises, graded under a late penalty; and the member list the page offers;
 - dashboard per exercise: solve paths, most failed requirements, findings left in;
 - workshop board and pacing view: one query each;
@@ -187,11 +188,17 @@ def populate(store: ProgressStore, learners: int, exercises: int, tries: int) ->
         ":exercise, :code, :code_hash, 'graded', :report, :status, :score, :solved, '1.0', 'h', "
         ":created_at, :created_at)"
     )
+    open_insert = sa.text(
+        "INSERT INTO exercise_open (learner_id, exercise, first_opened_at) VALUES (:l, :e, :t)"
+    )
     batch: list[dict] = []
+    opens: list[dict] = []
     for lid in ids:
         skill = randomly.random()
         for slug in slugs:
             moment = START + timedelta(minutes=randomly.randint(0, 7 * 24 * 60))
+            opened = moment - timedelta(minutes=randomly.randint(1, 20))
+            opens.append({"l": lid, "e": slug, "t": stored(engine, opened)})
             for attempt in range(tries):
                 solved = attempt == tries - 1 and randomly.random() < skill + 0.2
                 score = 100 if solved else randomly.choice([20, 40, 55, 70, 85])
@@ -213,9 +220,10 @@ def populate(store: ProgressStore, learners: int, exercises: int, tries: int) ->
                 with engine.begin() as connection:
                     connection.execute(insert, batch)
                 batch = []
-    if batch:
-        with engine.begin() as connection:
+    with engine.begin() as connection:
+        if batch:
             connection.execute(insert, batch)
+        connection.execute(open_insert, opens)
     with engine.begin() as connection:  # what the migration does; each grade then keeps it
         rebuild_standing(connection)
     with engine.begin() as connection:
@@ -226,6 +234,7 @@ def populate(store: ProgressStore, learners: int, exercises: int, tries: int) ->
         "week": week.id,
         "course": course.id,
         "learner": ids[len(ids) // 2],
+        "members": ids,
     }
 
 
@@ -256,13 +265,16 @@ def measure(store: ProgressStore, made: dict, runs: int) -> list[tuple[str, floa
             actor, made["week"], LearnerPage(1, 100)
         ),
         "dashboard matrix page, 100 learners x 40 ex.": lambda: assignments.matrix(
-            actor, made["course"], LearnerPage(5, 100)
+            actor, made["course"], LearnerPage(1, 100)
         ),
-        "dashboard matrix page, 250 learners x 40 ex.": lambda: assignments.matrix(
-            actor, made["course"], LearnerPage(4, 250)
+        "dashboard matrix, last page of 100 x 40 ex.": lambda: assignments.matrix(
+            actor, made["course"], LearnerPage(-(-len(made["members"]) // 100), 100)
         ),
-        "dashboard member list (1,000 names)": lambda: cohorts.member_names(actor, cohort),
+        "dashboard member list (every name)": lambda: cohorts.member_names(actor, cohort),
         "dashboard per exercise, 10 exercises": lambda: dashboard.exercises(actor, made["week"]),
+        "dashboard per exercise, 40 exercises": lambda: dashboard.exercises(
+            actor, made["course"]
+        ),
         "workshop board, 40 exercises": lambda: board.board(actor, cohort),
         "pacing view, last 20 minutes": lambda: board.pacing(actor, cohort),
         "learner progress page (standing + history)": lambda: (

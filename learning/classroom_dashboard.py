@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from statistics import median
 
 from learning.access import AccessDenied, Actor
 from learning.classroom_access import install, require_teacher
@@ -83,16 +82,9 @@ class Dashboard:
         self, summaries: dict[str, ExerciseSummary], cohort: int, slugs: list[str]
     ) -> None:
         """Solvers and the medians of attempts and minutes to solve, from one query."""
-        tries: dict[str, list[int]] = {slug: [] for slug in slugs}
-        minutes: dict[str, list[float]] = {slug: [] for slug in slugs}
-        for solve in self.stats.solves(cohort, slugs):
-            summaries[solve.exercise].solvers += 1
-            tries[solve.exercise].append(solve.attempts)
-            if solve.minutes is not None:
-                minutes[solve.exercise].append(solve.minutes)
-        for slug, summary in summaries.items():
-            summary.median_attempts = median(tries[slug]) if tries[slug] else None
-            summary.median_minutes = median(minutes[slug]) if minutes[slug] else None
+        for slug, path in self.stats.solve_paths(cohort, slugs).items():
+            summary = summaries[slug]
+            summary.solvers, summary.median_attempts, summary.median_minutes = path
 
     def learner_attempts(
         self, actor: Actor, assignment_id: int, learner_id: int, starters: dict[str, str]

@@ -15,12 +15,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from statistics import median
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
 from progress.db import Repository, as_utc, collector_paused
-from progress.standing import REQUIREMENT
+from progress.standing import FINDING, REQUIREMENT
 
 
 class Record(NamedTuple):
@@ -65,12 +66,12 @@ class MatrixData:
 NO_MATRIX = MatrixData([], [], datetime.min.replace(tzinfo=UTC), {}, {}, {}, {})
 
 
-class Solve(NamedTuple):
-    """How one member came to solve one exercise (any time, not only for the assignment)."""
+class SolvePaths(NamedTuple):
+    """How the members who solved one exercise got there."""
 
-    exercise: str
-    attempts: int  # up to and including the first solving one
-    minutes: float | None  # from first opening it to the first solve; None if not known
+    solvers: int
+    median_attempts: float | None  # up to and including the first solving one
+    median_minutes: float | None  # from first opening it to the first solve, where known
 
 
 @dataclass(frozen=True)
@@ -202,54 +203,77 @@ class ClassroomStats(Repository):
     # What the class gets wrong ----------------------------------------------------------
 
     @collector_paused()  # thousands of rows: see collector_paused
-    def solves(self, cohort_id: int, exercises: list[str]) -> list[Solve]:
-        """Every member's first solve of each exercise: attempts and minutes it took."""
+    def solve_paths(self, cohort_id: int, exercises: list[str]) -> dict[str, SolvePaths]:
+        """Per exercise, how the members who solved it got there (any time, not only for the
+        assignment): how many, and the medians of the attempts up to the first solve and of the
+        minutes from first opening it. PostgreSQL computes the medians; SQLite has no median,
+        so its rows are counted here."""
+        paths = {slug: SolvePaths(0, None, None) for slug in exercises}
         if not exercises:
-            return []
-        minutes = _minutes(self.dialect, "o.first_opened_at", "s.first_solved_at")
-        sql = f"""
-        SELECT s.exercise, s.tries_to_solve,
-               CASE WHEN o.first_opened_at <= s.first_solved_at THEN {minutes} END
+            return paths
+        params = {"cohort": cohort_id, "exercises": exercises}
+        of_solvers = """
         FROM cohort_member m JOIN exercise_standing s ON s.learner_id = m.learner_id
-        LEFT JOIN exercise_open o ON o.learner_id = s.learner_id AND o.exercise = s.exercise
         WHERE m.cohort_id = :cohort AND s.exercise IN :exercises
           AND s.first_solved_at IS NOT NULL
         """
-        rows = self._rows(sql, {"cohort": cohort_id, "exercises": exercises}, ("exercises",))
-        return [
-            Solve(slug, tries, None if spent is None else float(spent))
-            for slug, tries, spent in rows
-        ]
+        if self.dialect == "postgresql":
+            sql = (
+                "SELECT s.exercise, COUNT(*), "
+                "percentile_cont(0.5) WITHIN GROUP (ORDER BY s.tries_to_solve), "
+                "percentile_cont(0.5) WITHIN GROUP (ORDER BY s.solve_seconds) / 60 "
+                f"{of_solvers} GROUP BY s.exercise"
+            )
+            for slug, n, tries, minutes in self._rows(sql, params, ("exercises",)):
+                paths[slug] = SolvePaths(int(n), _number(tries), _number(minutes))
+            return paths
+        sql = f"SELECT s.exercise, s.tries_to_solve, s.solve_seconds {of_solvers}"
+        return _medians(self._rows(sql, params, ("exercises",)), exercises)
 
     @collector_paused()  # thousands of rows: see collector_paused
     def latest_problems(
         self, cohort_id: int, exercises: list[str], limit: int = 5
     ) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, str, int]]]:
-        """From each member's latest attempt per exercise, in one query: the hidden requirements
-        failed (exercise, requirement in learner words, learners) and the security findings left
-        in (exercise, bandit id, message, learners); per exercise the `limit` most common."""
+        """From each member's latest attempt per exercise: the hidden requirements failed
+        (exercise, requirement in learner words, learners) and the security findings left in
+        (exercise, bandit id, message, learners); per exercise the `limit` most common. The
+        counts come from the index in grouping order; the messages of the findings chosen, apart."""
         if not exercises:
             return [], []
         sql = """
-        SELECT p.kind, p.exercise, p.label, MAX(p.detail), COUNT(*)
+        SELECT p.exercise, p.kind, p.label, COUNT(*)
         FROM cohort_member m JOIN standing_problem p ON p.learner_id = m.learner_id
         WHERE m.cohort_id = :cohort AND p.exercise IN :exercises
-        GROUP BY p.kind, p.exercise, p.label
+        GROUP BY p.exercise, p.kind, p.label
         """
-        rows = self._rows(sql, {"cohort": cohort_id, "exercises": exercises}, ("exercises",))
-        ordered = sorted(rows, key=lambda row: (-int(row[4]), str(row[2] or "")))
-        taken: dict[tuple[str, str], int] = {}
-        failed: list[tuple[str, str, int]] = []
-        findings: list[tuple[str, str, str, int]] = []
-        for kind, slug, label, detail, learners in ordered:
-            if taken.get((kind, slug), 0) >= limit:
-                continue
-            taken[(kind, slug)] = taken.get((kind, slug), 0) + 1
-            if kind == REQUIREMENT:
-                failed.append((slug, label or "", int(learners)))
-            else:
-                findings.append((slug, label or "", detail or "", int(learners)))
+        params = {"cohort": cohort_id, "exercises": exercises}
+        chosen = _most_common(self._rows(sql, params, ("exercises",)), limit)
+        messages = self._finding_messages(
+            params, {label for kind, _s, label, _n in chosen if kind == FINDING}
+        )
+        failed = [(slug, label, n) for kind, slug, label, n in chosen if kind == REQUIREMENT]
+        findings = [
+            (slug, label, messages.get((slug, label), ""), n)
+            for kind, slug, label, n in chosen
+            if kind == FINDING
+        ]
         return failed, findings
+
+    def _finding_messages(
+        self, params: dict[str, Any], labels: set[str]
+    ) -> dict[tuple[str, str], str]:
+        """(exercise, finding id) -> the message the class's latest attempts show for it."""
+        if not labels:
+            return {}
+        sql = f"""
+        SELECT p.exercise, p.label, MAX(p.detail)
+        FROM cohort_member m JOIN standing_problem p ON p.learner_id = m.learner_id
+        WHERE m.cohort_id = :cohort AND p.exercise IN :exercises AND p.kind = '{FINDING}'
+          AND p.label IN :labels
+        GROUP BY p.exercise, p.label
+        """
+        rows = self._rows(sql, {**params, "labels": sorted(labels)}, ("exercises", "labels"))
+        return {(slug, label): detail or "" for slug, label, detail in rows}
 
     # The room ---------------------------------------------------------------------------
 
@@ -341,6 +365,19 @@ def reports_of(repo: Repository, attempt_ids: list[int]) -> dict[int, dict[str, 
         return {aid: dict(report or {}) for aid, report in session.exec(query) if aid is not None}
 
 
+def _most_common(rows: list[Any], limit: int) -> list[tuple[str, str, str, int]]:
+    """(kind, exercise, label, learners) of the `limit` most common problems of each kind per
+    exercise, from (exercise, kind, label, learners): most learners first, then by label."""
+    ordered = sorted(rows, key=lambda row: (-int(row[3]), str(row[2] or "")))
+    taken: dict[tuple[str, str], int] = {}
+    chosen: list[tuple[str, str, str, int]] = []
+    for slug, kind, label, learners in ordered:
+        if taken.get((kind, slug), 0) < limit:
+            taken[(kind, slug)] = taken.get((kind, slug), 0) + 1
+            chosen.append((kind, slug, label or "", int(learners)))
+    return chosen
+
+
 def _members(
     run: Callable[[str], list[Any]],
     params: dict[str, Any],
@@ -388,11 +425,26 @@ def _standings(rows: list[Any]) -> dict[tuple[int, str], MemberStanding]:
     }
 
 
-def _minutes(dialect: str, start: str, end: str) -> str:
-    if dialect == "postgresql":
-        return f"EXTRACT(EPOCH FROM ({end} - {start})) / 60"
-    # julianday is a float of days: rounded to the millisecond, whole minutes stay whole.
-    return f"ROUND((julianday({end}) - julianday({start})) * 86400, 3) / 60"
+def _medians(rows: list[Any], exercises: list[str]) -> dict[str, SolvePaths]:
+    """SolvePaths per exercise from (exercise, attempts to solve, seconds to solve) per solver."""
+    tries: dict[str, list[int]] = {slug: [] for slug in exercises}
+    seconds: dict[str, list[int]] = {slug: [] for slug in exercises}
+    for slug, attempts, spent in rows:
+        tries[slug].append(attempts)
+        if spent is not None:
+            seconds[slug].append(spent)
+    return {
+        slug: SolvePaths(
+            len(tries[slug]),
+            median(tries[slug]) if tries[slug] else None,
+            median(seconds[slug]) / 60 if seconds[slug] else None,
+        )
+        for slug in exercises
+    }
+
+
+def _number(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
 
 
 def _parse(value: object) -> datetime:

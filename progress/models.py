@@ -314,6 +314,7 @@ class ExerciseStanding(SQLModel, table=True):
     last_attempt_id: int
     last_at: datetime = Field(sa_type=sa.DateTime(timezone=True), index=True)
     records: list[Any] = Field(default_factory=list, sa_type=sa.JSON)  # see Standing.records
+    solve_seconds: int | None = None  # see Standing.solve_seconds
 
 
 class StandingProblem(SQLModel, table=True):
@@ -321,6 +322,10 @@ class StandingProblem(SQLModel, table=True):
     requirement (label: its text) or a security finding left in (label: its id)."""
 
     __tablename__ = "standing_problem"
+    # The dashboard counts each problem over a class in this order, without sorting the labels.
+    __table_args__ = (
+        sa.Index("ix_standing_problem_counted", "exercise", "kind", "label", "learner_id"),
+    )
 
     learner_id: int = Field(foreign_key="learner.id", primary_key=True, ondelete="CASCADE")
     exercise: str = Field(max_length=120, primary_key=True)

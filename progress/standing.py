@@ -33,6 +33,7 @@ ONE_MICROSECOND = timedelta(microseconds=1)
 attempt = SQLModel.metadata.tables["attempt"]
 standing = SQLModel.metadata.tables["exercise_standing"]
 problem = SQLModel.metadata.tables["standing_problem"]
+opened = SQLModel.metadata.tables["exercise_open"]
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,16 @@ class Standing:
     # grade always comes from one of these (an attempt that scored no more than an earlier one
     # cannot earn more than it, and loses the tie): the dashboard weighs these, not every attempt.
     records: list[tuple[int, int, int]]
+    # Whole seconds from first opening the exercise to the first solve: None while unsolved, or
+    # when it was not opened before (the dashboard's median time to solve reads these).
+    solve_seconds: int | None = None
 
 
-def summarise(learner_id: int, exercise: str, rows: Sequence[Any]) -> Standing:
-    """The standing from (id, score, solved, created_at) of every graded attempt (at least one)."""
+def summarise(
+    learner_id: int, exercise: str, rows: Sequence[Any], opened_at: datetime | None = None
+) -> Standing:
+    """The standing from (id, score, solved, created_at) of every graded attempt (at least one)
+    and when the learner first opened the exercise (None: not known)."""
     ordered = sorted(rows, key=lambda row: (row[3], row[0]))
     records = _records(ordered)
     best = next(row for row in ordered if row[0] == records[-1][0])
@@ -75,7 +82,14 @@ def summarise(learner_id: int, exercise: str, rows: Sequence[Any]) -> Standing:
         int(ordered[-1][0]),
         ordered[-1][3],
         records,
+        _seconds_between(opened_at, first_solved),
     )
+
+
+def _seconds_between(start: datetime | None, end: datetime | None) -> int | None:
+    if start is None or end is None or as_utc(start) > as_utc(end):
+        return None
+    return round((as_utc(end) - as_utc(start)).total_seconds())
 
 
 def _records(ordered: Sequence[Any]) -> list[tuple[int, int, int]]:
@@ -136,7 +150,10 @@ def refresh(connection: Connection, learner_id: int, exercise: str) -> None:
     connection.execute(problem.delete().where(_pair(problem, learner_id, exercise)))
     if not rows:
         return
-    found = summarise(learner_id, exercise, rows)
+    opened_at = connection.execute(
+        sa.select(opened.c.first_opened_at).where(_pair(opened, learner_id, exercise))
+    ).scalar()
+    found = summarise(learner_id, exercise, rows, opened_at)
     report = connection.execute(
         sa.select(attempt.c.report).where(attempt.c.id == found.last_attempt_id)
     ).scalar()
@@ -155,14 +172,24 @@ def rebuild(connection: Connection, chunk: int = 2000) -> int:
             attempt.c.score,
             attempt.c.solved,
             attempt.c.created_at,
+            opened.c.first_opened_at,
+        )
+        .select_from(
+            attempt.outerjoin(
+                opened,
+                sa.and_(
+                    opened.c.learner_id == attempt.c.learner_id,
+                    opened.c.exercise == attempt.c.exercise,
+                ),
+            )
         )
         .where(attempt.c.state == GRADED)
         .order_by(attempt.c.learner_id, attempt.c.exercise)
     )
     made = 0
     batch: list[Standing] = []
-    for key, rows in _grouped(ordered):
-        batch.append(summarise(*key, rows))
+    for key, rows in _grouped(ordered):  # each row ends with the pair's first opening
+        batch.append(summarise(*key, [row[:-1] for row in rows], rows[0][-1]))
         if len(batch) >= chunk:
             made += _insert_with_reports(connection, batch)
             batch = []

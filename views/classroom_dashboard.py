@@ -25,7 +25,7 @@ store = state.store()
 cohorts, assignments = ui.cohorts(), ui.assignments()
 dashboard, exports, regrades = Dashboard(store), Exports(store), Regrades(store)
 titles = {slug: ex.title for slug, ex in course.exercises.items()}
-PAGE_SIZES = [25, 50, 100, 250]
+PAGE_SIZES = [25, 50, 100]
 st.title("Class dashboard")
 
 cohort_id = ui.choose_cohort(ui.or_stop(lambda: cohorts.taught(who)))

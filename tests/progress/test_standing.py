@@ -71,6 +71,10 @@ def test_a_standing_keeps_the_best_the_first_solve_the_latest_and_the_records():
     assert (found.last_attempt_id, found.last_at) == (6, T0 + timedelta(minutes=40))
     # Only an attempt that beat every earlier one can be a late-policy grade.
     assert [(a, s) for a, s, _ in found.records] == [(2, 70), (5, 100)]
+    assert found.solve_seconds is None  # the first open is not known
+    opened = summarise(7, "alpha", rows, T0 - timedelta(seconds=90))
+    assert opened.solve_seconds == 20 * 60 + 90
+    assert summarise(7, "alpha", rows, T0 + timedelta(minutes=21)).solve_seconds is None
 
 
 def test_what_the_latest_attempt_gets_wrong_is_named_once_each():
@@ -97,8 +101,10 @@ def _every_way_an_attempt_is_written(store: ProgressStore, seed: int) -> None:
         score = randomly.choice([0, 40, 70, 100])
         wrong = tuple(randomly.sample(failing, 0 if score == 100 else randomly.randint(1, 3)))
         graded = report(slug, score, wrong, "B608" if randomly.random() < 0.3 else "")
-        way = randomly.choice(["record", "finish", "fail", "regrade"])
-        if way == "record":
+        way = randomly.choice(["open", "record", "finish", "fail", "regrade"])
+        if way == "open":  # the time to solve starts at the first open
+            classroom.note_open(learner, slug)
+        elif way == "record":
             store.record_attempt(learner, f"# {step}\n", graded)
         else:
             queued, _ = store.enqueue(learner, slug, f"# {step}\n")

@@ -102,7 +102,7 @@ def _upgrade_keeps_every_row(engine: sa.Engine) -> None:
     for row in _rows(engine, "attempt"):
         assert row["state"] == "graded"
         assert row["code_hash"] == hashlib.sha256(row["code"].encode()).hexdigest()
-    # 0005: each learner's standing is filled from the attempts that existed.
+    # 0005 and 0007: each learner's standing is filled from the attempts that existed.
     with engine.connect() as conn:
         standings = {
             (learner, slug): (tries, best, best_id)
