@@ -9,7 +9,8 @@ behind each page refresh:
 
 - dashboard matrix: one page of learners (100, the most a page shows; the first and the last) x the
   assignment's exercises, graded under a late penalty; and the member list the page offers;
-- dashboard per exercise: solve paths, most failed requirements, findings left in;
+- dashboard per exercise: every exercise's solve rate, and one chosen exercise's solve path,
+  most failed requirements and findings left in;
 - workshop board and pacing view: one query each;
 - a learner's progress page: their standing per exercise and their attempt history;
 - apart, not a page refresh: the whole-class matrix the grades export reads.
@@ -196,8 +197,8 @@ def populate(store: ProgressStore, learners: int, exercises: int, tries: int) ->
     for lid in ids:
         skill = randomly.random()
         for slug in slugs:
-            moment = START + timedelta(minutes=randomly.randint(0, 7 * 24 * 60))
-            opened = moment - timedelta(minutes=randomly.randint(1, 20))
+            moment = START + timedelta(seconds=randomly.randint(0, 7 * 24 * 3600))
+            opened = moment - timedelta(seconds=randomly.randint(60, 20 * 60))
             opens.append({"l": lid, "e": slug, "t": stored(engine, opened)})
             for attempt in range(tries):
                 solved = attempt == tries - 1 and randomly.random() < skill + 0.2
@@ -215,7 +216,7 @@ def populate(store: ProgressStore, learners: int, exercises: int, tries: int) ->
                         "created_at": stored(engine, moment),
                     }
                 )
-                moment += timedelta(minutes=randomly.randint(2, 30))
+                moment += timedelta(seconds=randomly.randint(2 * 60, 30 * 60))
             if len(batch) >= 5000:
                 with engine.begin() as connection:
                     connection.execute(insert, batch)
@@ -271,9 +272,13 @@ def measure(store: ProgressStore, made: dict, runs: int) -> list[tuple[str, floa
             actor, made["course"], LearnerPage(-(-len(made["members"]) // 100), 100)
         ),
         "dashboard member list (every name)": lambda: cohorts.member_names(actor, cohort),
-        "dashboard per exercise, 10 exercises": lambda: dashboard.exercises(actor, made["week"]),
-        "dashboard per exercise, 40 exercises": lambda: dashboard.exercises(
-            actor, made["course"]
+        "dashboard per exercise, 10 ex. (rates + one)": lambda: (
+            dashboard.solve_rates(actor, made["week"]),
+            dashboard.exercises(actor, made["week"], ["exercise-03"]),
+        ),
+        "dashboard per exercise, 40 ex. (rates + one)": lambda: (
+            dashboard.solve_rates(actor, made["course"]),
+            dashboard.exercises(actor, made["course"], ["exercise-23"]),
         ),
         "workshop board, 40 exercises": lambda: board.board(actor, cohort),
         "pacing view, last 20 minutes": lambda: board.pacing(actor, cohort),

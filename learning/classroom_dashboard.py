@@ -64,9 +64,21 @@ class Dashboard:
         require_teacher(self.repo, actor, assignment.cohort_id)
         return assignment, self.repo.assignment_exercises(assignment_id)
 
-    def exercises(self, actor: Actor, assignment_id: int) -> list[ExerciseSummary]:
-        """Per assigned exercise: solve rate, medians, most failed requirements and findings."""
+    def solve_rates(self, actor: Actor, assignment_id: int) -> list[ExerciseSummary]:
+        """Per assigned exercise, in order, how many members solved it (the rest left empty):
+        one count per exercise, however many there are."""
         assignment, slugs = self._assignment(actor, assignment_id)
+        members = self.repo.member_count(assignment.cohort_id)
+        solved = self.stats.solvers(assignment.cohort_id, slugs)
+        return [ExerciseSummary(slug, members, solved[slug], None, None) for slug in slugs]
+
+    def exercises(
+        self, actor: Actor, assignment_id: int, only: list[str] | None = None
+    ) -> list[ExerciseSummary]:
+        """Per assigned exercise (or those of them in `only`): solve rate, medians, most failed
+        requirements and findings."""
+        assignment, assigned = self._assignment(actor, assignment_id)
+        slugs = [slug for slug in assigned if only is None or slug in only]
         cohort = assignment.cohort_id
         members = self.repo.member_count(cohort)
         summaries = {slug: ExerciseSummary(slug, members, 0, None, None) for slug in slugs}

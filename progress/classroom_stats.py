@@ -12,10 +12,10 @@ databases.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from statistics import median
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
@@ -202,16 +202,33 @@ class ClassroomStats(Repository):
 
     # What the class gets wrong ----------------------------------------------------------
 
+    def solvers(self, cohort_id: int, exercises: list[str]) -> dict[str, int]:
+        """Per exercise, how many members have solved it (any time): one count per exercise."""
+        if not exercises:
+            return {}
+        sql = """
+        SELECT s.exercise, COUNT(*)
+        FROM cohort_member m JOIN exercise_standing s ON s.learner_id = m.learner_id
+        WHERE m.cohort_id = :cohort AND s.exercise IN :exercises
+          AND s.first_solved_at IS NOT NULL
+        GROUP BY s.exercise
+        """
+        params = {"cohort": cohort_id, "exercises": exercises}
+        counted = dict(self._rows(sql, params, ("exercises",)))
+        return {slug: int(counted.get(slug, 0)) for slug in exercises}
+
     @collector_paused()  # thousands of rows: see collector_paused
     def solve_paths(self, cohort_id: int, exercises: list[str]) -> dict[str, SolvePaths]:
         """Per exercise, how the members who solved it got there (any time, not only for the
         assignment): how many, and the medians of the attempts up to the first solve and of the
-        minutes from first opening it. PostgreSQL computes the medians; SQLite has no median,
-        so its rows are counted here."""
+        minutes from first opening it, each time rounded to the minute (as the page shows it).
+        PostgreSQL computes the medians; SQLite has no median and sends how many solvers took
+        each number of attempts and minutes, a few thousand rows however large the class."""
         paths = {slug: SolvePaths(0, None, None) for slug in exercises}
         if not exercises:
             return paths
         params = {"cohort": cohort_id, "exercises": exercises}
+        minutes = "(s.solve_seconds + 30) / 60"  # whole minutes, half up (integer division)
         of_solvers = """
         FROM cohort_member m JOIN exercise_standing s ON s.learner_id = m.learner_id
         WHERE m.cohort_id = :cohort AND s.exercise IN :exercises
@@ -221,13 +238,16 @@ class ClassroomStats(Repository):
             sql = (
                 "SELECT s.exercise, COUNT(*), "
                 "percentile_cont(0.5) WITHIN GROUP (ORDER BY s.tries_to_solve), "
-                "percentile_cont(0.5) WITHIN GROUP (ORDER BY s.solve_seconds) / 60 "
+                f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {minutes}) "
                 f"{of_solvers} GROUP BY s.exercise"
             )
-            for slug, n, tries, minutes in self._rows(sql, params, ("exercises",)):
-                paths[slug] = SolvePaths(int(n), _number(tries), _number(minutes))
+            for slug, n, tries, spent in self._rows(sql, params, ("exercises",)):
+                paths[slug] = SolvePaths(int(n), _number(tries), _number(spent))
             return paths
-        sql = f"SELECT s.exercise, s.tries_to_solve, s.solve_seconds {of_solvers}"
+        sql = (
+            f"SELECT s.exercise, s.tries_to_solve, {minutes}, COUNT(*) {of_solvers} "
+            "GROUP BY s.exercise, s.tries_to_solve, 3"
+        )
         return _medians(self._rows(sql, params, ("exercises",)), exercises)
 
     @collector_paused()  # thousands of rows: see collector_paused
@@ -426,21 +446,36 @@ def _standings(rows: list[Any]) -> dict[tuple[int, str], MemberStanding]:
 
 
 def _medians(rows: list[Any], exercises: list[str]) -> dict[str, SolvePaths]:
-    """SolvePaths per exercise from (exercise, attempts to solve, seconds to solve) per solver."""
-    tries: dict[str, list[int]] = {slug: [] for slug in exercises}
-    seconds: dict[str, list[int]] = {slug: [] for slug in exercises}
-    for slug, attempts, spent in rows:
-        tries[slug].append(attempts)
+    """SolvePaths per exercise from (exercise, attempts, minutes, how many solvers)."""
+    tries: dict[str, Counter[int]] = {slug: Counter() for slug in exercises}
+    minutes: dict[str, Counter[int]] = {slug: Counter() for slug in exercises}
+    for slug, attempts, spent, solvers in rows:
+        tries[slug][attempts] += solvers
         if spent is not None:
-            seconds[slug].append(spent)
+            minutes[slug][spent] += solvers
     return {
         slug: SolvePaths(
-            len(tries[slug]),
-            median(tries[slug]) if tries[slug] else None,
-            median(seconds[slug]) / 60 if seconds[slug] else None,
+            tries[slug].total(), counted_median(tries[slug]), counted_median(minutes[slug])
         )
         for slug in exercises
     }
+
+
+def counted_median(counts: Counter[int]) -> float | None:
+    """The median of values given as value -> how many times (None for none), as
+    statistics.median: the middle value, or the mean of the two middle ones."""
+    total = counts.total()
+    if not total:
+        return None
+    wanted = [(total + 1) // 2, (total + 2) // 2]  # 1-based ranks of the middle value(s)
+    found: list[int] = []
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        while wanted and wanted[0] <= seen:
+            found.append(value)
+            wanted.pop(0)
+    return sum(found) / 2
 
 
 def _number(value: object) -> float | None:

@@ -95,12 +95,9 @@ with matrix_tab:
     )
 
 with exercise_tab:
-    summaries = ui.or_stop(lambda: dashboard.exercises(who, assignment_id))
+    rates = ui.or_stop(lambda: dashboard.solve_rates(who, assignment_id))
     chart_rows = pd.DataFrame(
-        [
-            {"Exercise": titles.get(s.exercise, s.exercise), "Solve rate": s.solve_rate}
-            for s in summaries
-        ]
+        [{"Exercise": titles.get(s.exercise, s.exercise), "Solve rate": s.solve_rate} for s in rates]
     )
     st.altair_chart(
         alt.Chart(chart_rows)
@@ -111,7 +108,11 @@ with exercise_tab:
         ),
         width="stretch",
     )
-    for summary in summaries:
+    # One exercise's detail at a time: a course-wide assignment has dozens.
+    chosen = st.selectbox(
+        "What the class gets wrong on", slugs, format_func=lambda s: titles.get(s, s), key="detail"
+    )
+    for summary in ui.or_stop(lambda: dashboard.exercises(who, assignment_id, [chosen])):
         with st.container(border=True):
             st.markdown(f"**{titles.get(summary.exercise, summary.exercise)}**")
             cols = st.columns(3)

@@ -72,6 +72,8 @@ def _tries(c):
         "co-instructor": lambda: Cohorts(store).add_co_instructor(mine, other, "mine@example.com"),
         "assignments": lambda: Assignments(store).of_cohort(mine, other),
         "matrix": lambda: Assignments(store).matrix(mine, other_a),
+        "solve rates": lambda: Dashboard(store).solve_rates(mine, other_a),
+        "one exercise": lambda: Dashboard(store).exercises(mine, other_a, c["slugs"][:1]),
         "matrix page": lambda: Assignments(store).matrix(mine, other_a, LearnerPage(1, 25)),
         "move deadline": lambda: Assignments(store).move_deadline(
             mine, other_a, datetime(2027, 1, 1)

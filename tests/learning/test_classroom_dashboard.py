@@ -175,6 +175,17 @@ def test_per_exercise_what_the_class_gets_wrong(klass):
     assert alpha.findings == []
 
 
+def test_the_solve_rates_agree_with_the_full_summaries_and_one_can_be_asked_for(klass):
+    dashboard, teacher, assignment = Dashboard(klass["store"]), klass["teacher"], klass["assignment"]
+    full = dashboard.exercises(teacher, assignment.id)
+    rates = dashboard.solve_rates(teacher, assignment.id)
+    assert [(r.exercise, r.solvers, r.members) for r in rates] == [
+        (s.exercise, s.solvers, s.members) for s in full
+    ] == [("alpha", 2, 3), ("beta", 0, 3)]
+    assert dashboard.exercises(teacher, assignment.id, ["beta"]) == full[1:]
+    assert dashboard.exercises(teacher, assignment.id, ["not-assigned"]) == []
+
+
 def test_a_solver_whose_first_open_is_unknown_counts_but_has_no_time(klass):
     """Both databases' medians (PostgreSQL computes them, SQLite's are counted in Python): an
     odd number of solvers, one with no first open kept (solved before opens were kept)."""

@@ -108,7 +108,7 @@ def _open(page: str | None, token: str, **query: str) -> AppTest:
 REFUSED = "You can only manage the cohorts you teach."
 
 
-def test_an_instructor_sees_their_own_dashboard(school):
+def test_an_instructor_sees_their_own_dashboard(school, course):
     mine = school["mine_cohort"]
     at = _open(
         DASHBOARD,
@@ -120,6 +120,8 @@ def test_an_instructor_sees_their_own_dashboard(school):
     shown = texts(at)
     assert at.title[0].value == "Class dashboard" and REFUSED not in shown
     assert "ana's code" in shown  # the per-learner tab holds her attempt on the assignment
+    assert at.selectbox(key="detail").options == [course.exercises[school["slugs"][0]].title]
+    assert at.metric[0].value == "0 / 1"  # her attempt did not solve it
     assert "ben" not in shown and "$argon2" not in shown
     assert f"ana's code for {school['slugs'][1]}" not in shown  # not assigned: not shown
 

@@ -1,7 +1,8 @@
 """The dashboard's per-exercise view reads each standing's time to solve instead of joining the
-first opens, and counts problems from an index in their grouping order.
+first opens, counts each exercise's solvers from the solve-time index alone, and counts problems
+from an index in their grouping order.
 
-A new nullable column and an index; then every standing is recomputed by today's rule (they are
+A new nullable column and indexes; then every standing is recomputed by today's rule (they are
 derived data), which fills the column.
 
 Revision ID: 0007
@@ -23,6 +24,13 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("exercise_standing") as batch:
         batch.add_column(sa.Column("solve_seconds", sa.Integer(), nullable=True))
+    # The solvers of an exercise are counted from the index: it carries the learner.
+    op.drop_index("ix_exercise_standing_solved", table_name="exercise_standing")
+    op.create_index(
+        "ix_exercise_standing_solved",
+        "exercise_standing",
+        ["exercise", "first_solved_at", "learner_id"],
+    )
     op.create_index(
         "ix_standing_problem_counted",
         "standing_problem",
@@ -35,5 +43,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_standing_problem_counted", table_name="standing_problem")
+    op.drop_index("ix_exercise_standing_solved", table_name="exercise_standing")
+    op.create_index(
+        "ix_exercise_standing_solved", "exercise_standing", ["exercise", "first_solved_at"]
+    )
     with op.batch_alter_table("exercise_standing") as batch:
         batch.drop_column("solve_seconds")
