@@ -108,14 +108,18 @@ def _open(page: str | None, token: str, **query: str) -> AppTest:
 REFUSED = "You can only manage the cohorts you teach."
 
 
-def test_an_instructor_sees_their_own_dashboard(school, course):
-    mine = school["mine_cohort"]
-    at = _open(
+def _my_dashboard(school) -> AppTest:
+    """The first instructor's dashboard on their own cohort and assignment."""
+    return _open(
         DASHBOARD,
         school["mine"].token,
-        cohort=str(mine.id),
+        cohort=str(school["mine_cohort"].id),
         assignment=str(school["mine_assignment"].id),
     )
+
+
+def test_an_instructor_sees_their_own_dashboard(school, course):
+    at = _my_dashboard(school)
     assert not at.exception, at.exception
     shown = texts(at)
     assert at.title[0].value == "Class dashboard" and REFUSED not in shown
@@ -180,13 +184,7 @@ def test_an_instructor_opens_only_assigned_attempts_of_their_learner(school):
 def test_an_export_click_does_not_rerun_the_dashboard(school):
     """A rerun gives each download button a new file id and drops the old one: a click that
     reran the page could ask for a file that is already gone (a download that never starts)."""
-    mine = school["mine_cohort"]
-    at = _open(
-        DASHBOARD,
-        school["mine"].token,
-        cohort=str(mine.id),
-        assignment=str(school["mine_assignment"].id),
-    )
+    at = _my_dashboard(school)
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == [
         "Grades (CSV)",
@@ -203,12 +201,7 @@ def test_a_large_class_is_shown_a_page_of_learners_at_a_time(school):
     people = People(store)
     for n in range(26):
         Cohorts(store).join(people.make(f"zz-{n:02d}"), mine.join_code)
-    at = _open(
-        DASHBOARD,
-        school["mine"].token,
-        cohort=str(mine.id),
-        assignment=str(school["mine_assignment"].id),
-    )
+    at = _my_dashboard(school)
     at.selectbox(key="page-size").set_value(25).run()
     assert "Learners 1–25 of 27, by name." in texts(at)
     at.number_input(key="page").set_value(2).run()
