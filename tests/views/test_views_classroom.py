@@ -106,28 +106,43 @@ def _open(page: str | None, token: str, **query: str) -> AppTest:
 
 
 REFUSED = "You can only manage the cohorts you teach."
+TABS = ["Matrix", "Per exercise", "Per learner", "Exports", "Regrade"]
 
 
-def _my_dashboard(school) -> AppTest:
+def _my_dashboard(school, **query: str) -> AppTest:
     """The first instructor's dashboard on their own cohort and assignment."""
     return _open(
         DASHBOARD,
         school["mine"].token,
         cohort=str(school["mine_cohort"].id),
         assignment=str(school["mine_assignment"].id),
+        **query,
     )
 
 
-def test_an_instructor_sees_their_own_dashboard(school, course):
-    at = _my_dashboard(school)
+@pytest.mark.parametrize("tab", TABS)
+def test_an_instructor_sees_their_own_dashboard(school, course, tab):
+    at = _my_dashboard(school, tab=tab)
     assert not at.exception, at.exception
     shown = texts(at)
     assert at.title[0].value == "Class dashboard" and REFUSED not in shown
-    assert "ana's code" in shown  # the per-learner tab holds her attempt on the assignment
-    assert at.selectbox(key="detail").options == [course.exercises[school["slugs"][0]].title]
-    assert at.metric[0].value == "0 / 1"  # her attempt did not solve it
     assert "ben" not in shown and "$argon2" not in shown
     assert f"ana's code for {school['slugs'][1]}" not in shown  # not assigned: not shown
+    if tab == "Per learner":  # her attempts on the assignment, with her code
+        assert "ana's code" in shown
+    if tab == "Per exercise":
+        assert at.selectbox(key="detail").options == [course.exercises[school["slugs"][0]].title]
+        assert at.metric[0].value == "0 / 1"  # her attempt did not solve it
+
+
+def test_only_the_open_tab_is_drawn(school):
+    """A refresh reads only what the open tab shows: the matrix is not read for another tab."""
+    matrix = _my_dashboard(school)
+    assert [df.value["Learner"].tolist() for df in matrix.dataframe] == [["ana"]]
+    learner = _my_dashboard(school, tab="Per learner")
+    assert not learner.dataframe and "ana's code" in texts(learner)
+    linked = _my_dashboard(school, learner=str(school["ana"].actor.learner_id))
+    assert "ana's code" in texts(linked)  # a link to a learner opens their tab
 
 
 @pytest.mark.parametrize("page", [DASHBOARD, BOARD, PACING, COHORTS])
@@ -184,7 +199,7 @@ def test_an_instructor_opens_only_assigned_attempts_of_their_learner(school):
 def test_an_export_click_does_not_rerun_the_dashboard(school):
     """A rerun gives each download button a new file id and drops the old one: a click that
     reran the page could ask for a file that is already gone (a download that never starts)."""
-    at = _my_dashboard(school)
+    at = _my_dashboard(school, tab="Exports")
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == [
         "Grades (CSV)",
@@ -209,7 +224,8 @@ def test_a_large_class_is_shown_a_page_of_learners_at_a_time(school):
     assert "Learners 26–27 of 27, by name." in texts(at)
     shown = at.dataframe[0].value
     assert sorted(shown["Learner"]) == ["zz-24", "zz-25"]
-    pick = next(box for box in at.selectbox if box.label == "Learner")
+    learners = _my_dashboard(school, tab="Per learner")
+    pick = next(box for box in learners.selectbox if box.label == "Learner")
     assert len(pick.options) == 27
     at.selectbox(key="page-size").set_value(100).run()  # now one page: no page box, all rows
     assert not at.exception, at.exception
