@@ -4,6 +4,7 @@ address so a reload stays put), times in the viewer's zone, and service errors s
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -11,7 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
-from learning.access import AccessDenied
+from course import Course
+from learning.access import AccessDenied, Actor
 from learning.accounts import AccountError
 from learning.classroom_assignments import Assignments
 from learning.classroom_cohorts import CohortError, Cohorts
@@ -28,6 +30,27 @@ DASHBOARD = "views/classroom_dashboard.py"
 BOARD = "views/classroom_board.py"
 PACING = "views/classroom_pacing.py"
 REFUSALS = (AccessDenied, AccountError, CohortError, PolicyError, StorageError)
+
+
+@dataclass(frozen=True)
+class DashboardScope:
+    """What every tab of the class dashboard works on: who looks, at which assignment of which
+    cohort, its exercises in order, and the members' names."""
+
+    who: Actor
+    course: Course
+    cohort: Cohort
+    assignment: Assignment
+    slugs: list[str]
+    people: dict[int, str]  # learner id -> display name, in name order
+
+    @property
+    def assignment_id(self) -> int:
+        return self.assignment.id or 0
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return {slug: exercise.title for slug, exercise in self.course.exercises.items()}
 
 
 def cohorts() -> Cohorts:
