@@ -3,24 +3,17 @@ claiming the history a local-mode installation left. The Accounts service refuse
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import streamlit as st
 
 from learning.access import ROLE_TITLES, AccessDenied, Role
 from learning.accounts import AccountError, SignupPolicy
 from progress import StorageError
 from views import state
+from views.widgets.classroom import full_link
 
 who = state.me()
 service = state.accounts()
 st.title("Admin")
-
-
-def _full(path: str) -> str:
-    """The link as the admin can pass it on: this server's address plus the path."""
-    parts = urlsplit(st.context.url or "")
-    return f"{parts.scheme}://{parts.netloc}{path}" if parts.netloc else path
 
 
 def _act(call, done: str) -> None:
@@ -71,7 +64,7 @@ if sent:
         st.success(
             "Pass this link on (it works once, for 7 days). There is no e-mail: copy it now."
         )
-        st.code(_full(f"/auth/link?token={link}"), language=None)
+        st.code(full_link(f"/auth/link?token={link}"), language=None)
 
 st.subheader("Accounts")
 for account, display_name in listed:
@@ -115,7 +108,7 @@ for account, display_name in listed:
             except (AccessDenied, AccountError, StorageError) as exc:
                 st.error(str(exc))
             else:
-                st.code(_full(f"/auth/link?token={link}"), language=None)
+                st.code(full_link(f"/auth/link?token={link}"), language=None)
                 st.caption("Works once, for 24 hours; using it signs the person out everywhere.")
 
 if claimable:

@@ -9,6 +9,7 @@ import streamlit as st
 from learning.classroom_regrade import Regrades
 from views import state
 from views.widgets import classroom as ui
+from web.paths import at
 
 who = state.me()
 course = state.course()
@@ -50,7 +51,7 @@ for due, grade in ui.attempt(lambda: assignments.my_grades(who)) or []:
             "Now": due.outlook(now),
             "Grade": None if grade is None else grade.score,
             "Solved": "yes" if grade is not None and grade.solved_at is not None else "",
-            "Open": f"/exercise?exercise={due.exercise}",
+            "Open": at(f"/exercise?exercise={due.exercise}"),
         }
     )
 if rows:

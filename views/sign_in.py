@@ -6,6 +6,7 @@ import streamlit as st
 
 from learning.accounts import SignupPolicy
 from views import state
+from web.paths import at
 
 st.title("Sign in to ProdReady")
 st.markdown(
@@ -24,9 +25,11 @@ if refusal:
 
 policy = state.shielded(lambda: state.accounts().signup_policy(), SignupPolicy.INVITE)
 actions = st.container(horizontal=True)
-actions.link_button("Sign in with e-mail", "/auth/signin", type="primary", icon=":material/login:")
+actions.link_button(
+    "Sign in with e-mail", at("/auth/signin"), type="primary", icon=":material/login:"
+)
 if policy is SignupPolicy.OPEN:
-    actions.link_button("Create an account", "/auth/signup", icon=":material/person_add:")
+    actions.link_button("Create an account", at("/auth/signup"), icon=":material/person_add:")
 if state.sso_configured():
     if actions.button("Sign in with your organisation", icon=":material/domain:"):
         st.login()

@@ -18,6 +18,7 @@ from starlette.responses import RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from config import current
+from web.paths import at, local
 from web.security import SESSION_COOKIE, SESSION_COOKIE_HTTPS, safe_next
 
 # Streamlit's own machinery, its static files, health checks, the OIDC flow of st.login and our
@@ -55,8 +56,8 @@ def needs_sign_in(scope: Scope) -> bool:
     st.login's."""
     if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
         return False
-    path: str = scope["path"]
-    if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES) or not current().shared:
+    path = local(scope["path"])  # as at the root; None: outside the app's prefix
+    if path is None or path in OPEN_PATHS or path.startswith(OPEN_PREFIXES) or not current().shared:
         return False
     cookies = HTTPConnection(scope).cookies
     has_session = SESSION_COOKIE in cookies or SESSION_COOKIE_HTTPS in cookies
@@ -66,7 +67,8 @@ def needs_sign_in(scope: Scope) -> bool:
 def sign_in_location(scope: Scope) -> str:
     query = scope.get("query_string", b"").decode("latin-1")
     target = safe_next(scope["path"] + (f"?{query}" if query else ""))
-    return "/auth/signin" if target == "/" else f"/auth/signin?next={quote(target, safe='')}"
+    signin = at("/auth/signin")
+    return signin if target == at("/") else f"{signin}?next={quote(target, safe='')}"
 
 
 class SignInGate:

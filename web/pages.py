@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from html import escape
 
 from learning.accounts import MAX_EMAIL, MAX_NAME, MAX_PASSWORD, MIN_PASSWORD
+from web.paths import at
 from web.security import CSRF_FIELD, mask
 
-STYLESHEET = "/auth/assets/auth.css"
+STYLESHEET = "/auth/assets/auth.css"  # as at the root: see web/paths.py
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def layout(title: str, body: str) -> str:
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)} · ProdReady</title>\n"
-        f'<link rel="stylesheet" href="{STYLESHEET}">\n</head>\n<body>\n'
+        f'<link rel="stylesheet" href="{at(STYLESHEET)}">\n</head>\n<body>\n'
         '<main class="card">\n<p class="brand">ProdReady</p>\n'
         f"<h1>{_e(title)}</h1>\n{body}\n</main>\n</body>\n</html>\n"
     )

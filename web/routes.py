@@ -34,6 +34,7 @@ from learning.accounts import (
 from progress import ProgressStore, StorageError
 from web import pages
 from web.forms import FormError, read_form
+from web.paths import at
 from web.security import (
     CSRF_FIELD,
     add_page_headers,
@@ -96,11 +97,11 @@ class AuthPages:
 
     def routes(self) -> list[Route]:
         return [
-            Route("/auth/signin", _shared_only(self.signin), methods=["GET", "POST"]),
-            Route("/auth/signup", _shared_only(self.signup), methods=["GET", "POST"]),
-            Route("/auth/link", _shared_only(self.link), methods=["GET", "POST"]),
-            Route("/auth/signout", _shared_only(self.signout), methods=["GET", "POST"]),
-            Route(pages.STYLESHEET, _shared_only(stylesheet), methods=["GET"]),
+            Route(at("/auth/signin"), _shared_only(self.signin), methods=["GET", "POST"]),
+            Route(at("/auth/signup"), _shared_only(self.signup), methods=["GET", "POST"]),
+            Route(at("/auth/link"), _shared_only(self.link), methods=["GET", "POST"]),
+            Route(at("/auth/signout"), _shared_only(self.signout), methods=["GET", "POST"]),
+            Route(at(pages.STYLESHEET), _shared_only(stylesheet), methods=["GET"]),
         ]
 
     async def _call(self, work: Callable[[Accounts], T], *, hashes: bool = False) -> T:
@@ -156,7 +157,7 @@ class AuthPages:
         csrf = csrf_token(request)
         body.append(
             pages.form(
-                "/auth/signin",
+                at("/auth/signin"),
                 csrf,
                 [pages.EMAIL, pages.PASSWORD],
                 "Sign in",
@@ -168,7 +169,7 @@ class AuthPages:
         extra = [("/", "Sign in with your organisation")] if self.sso_offered() else []
         try:
             if await self._call(lambda accounts: accounts.signup_policy()) is SignupPolicy.OPEN:
-                extra.append(("/auth/signup", "New here? Create an account"))
+                extra.append((at("/auth/signup"), "New here? Create an account"))
         except Problem:
             pass  # the page still shows; the sign-in itself reports the outage
         body.append(pages.links(*extra) if extra else "")
@@ -184,7 +185,7 @@ class AuthPages:
             if policy is not SignupPolicy.OPEN:
                 status = 200 if _reading(request) else 403
                 body = pages.notice(SIGNUP_CLOSED[policy], error=False) + pages.links(
-                    ("/auth/signin", "Sign in")
+                    (at("/auth/signin"), "Sign in")
                 )
                 return _page(request, "Create an account", body, None, None, status)
             if _reading(request):
@@ -209,14 +210,14 @@ class AuthPages:
     ) -> Response:
         csrf = csrf_token(request)
         body = (pages.notice(problem.message) if problem else "") + pages.form(
-            "/auth/signup",
+            at("/auth/signup"),
             csrf,
             [pages.EMAIL, pages.NAME, pages.NEW_PASSWORD],
             "Create account",
             values={"email": values.get("email", ""), "name": values.get("name", "")},
             invalid=_focus(problem),
         )
-        body += pages.links(("/auth/signin", "Already have an account? Sign in"))
+        body += pages.links((at("/auth/signin"), "Already have an account? Sign in"))
         return _page(request, "Create an account", body, csrf, problem)
 
     # Invitation and reset links ----------------------------------------------------------
@@ -245,7 +246,7 @@ class AuthPages:
             if purpose is not None:
                 return self._link_page(request, purpose, values, problem)
             title = "Try again in a minute" if problem.status == 503 else "Link not valid"
-            body = pages.notice(problem.message) + pages.links(("/auth/signin", "Sign in"))
+            body = pages.notice(problem.message) + pages.links((at("/auth/signin"), "Sign in"))
             return _page(request, title, body, None, problem)
 
     def _link_page(
@@ -262,7 +263,7 @@ class AuthPages:
         body = (
             pages.notice(problem.message) if problem else pages.notice(intro, error=False)
         ) + pages.form(
-            "/auth/link",
+            at("/auth/link"),
             csrf,
             fields,
             "Join ProdReady" if invite else "Set new password",
@@ -281,7 +282,7 @@ class AuthPages:
         token = session_token(request)
         if not token:
             body = pages.notice("This browser is not signed in.", error=False)
-            return _page(request, "Sign out", body + pages.links(("/auth/signin", "Sign in")))
+            return _page(request, "Sign out", body + pages.links((at("/auth/signin"), "Sign in")))
         if _reading(request):
             return self._signout_page(request)
         try:
@@ -289,7 +290,7 @@ class AuthPages:
             await self._call(lambda accounts: accounts.sign_out(token))
         except Problem as problem:
             return self._signout_page(request, problem)
-        response = RedirectResponse("/auth/signin", status_code=303)
+        response = RedirectResponse(at("/auth/signin"), status_code=303)
         clear_session_cookie(response, request)
         add_page_headers(response, request)
         return response
@@ -297,7 +298,7 @@ class AuthPages:
     def _signout_page(self, request: Request, problem: Problem | None = None) -> Response:
         csrf = csrf_token(request)
         body = (pages.notice(problem.message) if problem else "") + pages.form(
-            "/auth/signout", csrf, [], "Sign out of ProdReady"
+            at("/auth/signout"), csrf, [], "Sign out of ProdReady"
         )
         return _page(request, "Sign out", body, csrf, problem)
 

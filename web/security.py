@@ -19,6 +19,7 @@ from starlette.requests import HTTPConnection
 from starlette.responses import Response
 
 from config import current
+from web.paths import at, local
 
 # Over https the session cookie too takes the __Host- prefix (no sibling subdomain can plant or
 # overwrite it); views/state.py reads the same names.
@@ -87,18 +88,24 @@ def counted_as(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
 
 
 def safe_next(target: str | None) -> str:
-    """`target` when it is a path on this site, else "/". Absolute URLs, scheme-relative
-    `//host`, backslashes and control characters (which browsers turn into `//host`) are
-    refused, so the sign-in page cannot be used to send someone to another site."""
-    return target if target and _is_local_path(target) else "/"
+    """`target` when it is a path of this app, else the app's home. Absolute URLs,
+    scheme-relative `//host`, backslashes and control characters (which browsers turn into
+    `//host`) are refused, so the sign-in page cannot be used to send someone to another site."""
+    return target if target and _is_local_path(target) else at("/")
+
+
+def _plain_path(target: str) -> bool:
+    """Shaped like a path on this host: no `//host`, backslash or control character."""
+    shape_ok = len(target) <= MAX_NEXT and target.startswith("/") and not target.startswith("//")
+    return shape_ok and "\\" not in target and all(0x20 <= ord(ch) != 0x7F for ch in target)
 
 
 def _is_local_path(target: str) -> bool:
-    shape_ok = len(target) <= MAX_NEXT and target.startswith("/") and not target.startswith("//")
-    if not shape_ok or "\\" in target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
+    if not _plain_path(target):
         return False
     parts = urlsplit(target)
-    return not (parts.scheme or parts.netloc or parts.path.startswith("/auth/"))
+    inside = local(parts.path)  # a path of this app, under its prefix, that is not a sign-in page
+    return not (parts.scheme or parts.netloc or inside is None or inside.startswith("/auth/"))
 
 
 def same_origin(request: HTTPConnection) -> bool:

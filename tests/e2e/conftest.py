@@ -37,10 +37,11 @@ def _free_port() -> int:
 
 
 def start_server(
-    data_dir: Path, extra_env: dict[str, str] | None = None
+    data_dir: Path, extra_env: dict[str, str] | None = None, base_path: str = ""
 ) -> tuple[subprocess.Popen, str]:
     """`streamlit run server.py` (what `make run` starts) on a free port with its own database
-    (unless `extra_env` names a DATABASE_URL); returns it once healthy."""
+    (unless `extra_env` names a DATABASE_URL), served under `base_path` if given; returns it and
+    its address once healthy."""
     port = _free_port()
     env = {**os.environ, "PRODREADY_DATA_DIR": str(data_dir)}
     env.pop("DATABASE_URL", None)
@@ -62,6 +63,8 @@ def start_server(
             "false",
             "--server.fileWatcherType",
             "none",
+            "--server.baseUrlPath",
+            base_path,
         ],
         cwd=ROOT,
         env=env,
@@ -69,7 +72,7 @@ def start_server(
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
     deadline = time.monotonic() + 60  # a start-up bound, not a timed assertion
     while time.monotonic() < deadline:
         if server.poll() is not None:

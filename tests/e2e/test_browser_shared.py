@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -30,8 +31,10 @@ def see(locator: Locator) -> None:
     expect(locator).to_be_visible(timeout=PATIENT_MS)
 
 
-@pytest.fixture(scope="module")
-def shared_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@pytest.fixture(scope="module", params=["", "school"], ids=["at-the-root", "under-a-path"])
+def shared_url(request, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A shared-mode server, at the root and under a path (server.baseUrlPath, as behind a proxy
+    that serves it at https://host/school/): every sign-in page and link must follow."""
     data_dir = tmp_path_factory.mktemp("shared")
     engine = make_engine(f"sqlite:///{data_dir / 'prodready.db'}")
     upgrade(engine)
@@ -49,7 +52,7 @@ def shared_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         timeout=120,
     )
     assert made.returncode == 0, made.stderr
-    server, url = start_server(data_dir, {"PRODREADY_MODE": "shared"})
+    server, url = start_server(data_dir, {"PRODREADY_MODE": "shared"}, request.param)
     try:
         yield url
     finally:
@@ -66,7 +69,10 @@ def test_sign_up_reload_second_tab_and_sign_out_everywhere(browser, shared_url):
         first = context.new_page()
         first.set_default_timeout(PATIENT_MS)
         first.goto(f"{shared_url}/progress")
-        assert "/auth/signin?next=%2Fprogress" in first.url  # no cookie: straight to sign-in
+        base = quote(urlsplit(shared_url).path, safe="")  # "" or "%2Fschool"
+        # No cookie: straight to sign-in, under the app's path, and back to the page after.
+        assert f"/auth/signin?next={base}%2Fprogress" in first.url
+        assert first.url.startswith(f"{shared_url}/auth/signin")
         first.get_by_role("link", name="New here? Create an account").click()
         first.get_by_label("E-mail").fill(NEWCOMER)
         first.get_by_label("Your name").fill("Ana")

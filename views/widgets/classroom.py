@@ -22,6 +22,7 @@ from progress import StorageError
 from progress.db import as_utc
 from progress.models import Assignment, Cohort
 from views import state
+from web.paths import at
 
 T = TypeVar("T")
 CLASSES = "views/classes.py"
@@ -142,5 +143,8 @@ def when(moment: datetime | None, zone: ZoneInfo | None = None) -> str:
 
 
 def full_link(path: str) -> str:
+    """A link to pass on (by e-mail, in a chat): this server's address and the path, under the
+    app's prefix when it has one (`path` as at the root: "/join?code=...")."""
     parts = urlsplit(st.context.url or "")
-    return f"{parts.scheme}://{parts.netloc}{path}" if parts.netloc else path
+    served = at(path)
+    return f"{parts.scheme}://{parts.netloc}{served}" if parts.netloc else served
