@@ -93,13 +93,13 @@ def school(data_dir, course):
     return found
 
 
-def _open(page: str | None, token: str, **query: str) -> AppTest:
+def _open(script: str | None, token: str, **query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT)
     at.session_state["session_token"] = token
     at.query_params.update(query)
     at.run()
-    if page is not None:
-        at.switch_page(page)
+    if script is not None:
+        at.switch_page(script)
         at.query_params.update(query)
         at.run()
     return at
@@ -131,7 +131,7 @@ def test_an_instructor_sees_their_own_dashboard(school, course, tab):
     if tab == "Per learner":  # her attempts on the assignment, with her code
         assert "ana's code" in shown
     if tab == "Per exercise":
-        assert at.selectbox(key="detail").options == [course.exercises[school["slugs"][0]].title]
+        assert at.selectbox(key="exercise-detail").options == [course.exercises[school["slugs"][0]].title]
         assert at.metric[0].value == "0 / 1"  # her attempt did not solve it
 
 
@@ -217,17 +217,19 @@ def test_a_large_class_is_shown_a_page_of_learners_at_a_time(school):
     for n in range(26):
         Cohorts(store).join(people.make(f"zz-{n:02d}"), mine.join_code)
     at = _my_dashboard(school)
-    at.selectbox(key="page-size").set_value(25).run()
+    at.selectbox(key="per-page").set_value(25).run()
     assert "Learners 1–25 of 27, by name." in texts(at)
     at.number_input(key="page").set_value(2).run()
     assert not at.exception, at.exception
     assert "Learners 26–27 of 27, by name." in texts(at)
     shown = at.dataframe[0].value
     assert sorted(shown["Learner"]) == ["zz-24", "zz-25"]
+    again = _my_dashboard(school, **{"per-page": "25", "page": "2"})  # the address keeps it
+    assert "Learners 26–27 of 27, by name." in texts(again)
     learners = _my_dashboard(school, tab="Per learner")
     pick = next(box for box in learners.selectbox if box.label == "Learner")
     assert len(pick.options) == 27
-    at.selectbox(key="page-size").set_value(100).run()  # now one page: no page box, all rows
+    at.selectbox(key="per-page").set_value(100).run()  # now one page: no page box, all rows
     assert not at.exception, at.exception
     assert len(at.dataframe[0].value) == 27
 

@@ -24,11 +24,19 @@ def matrix(scope: Scope) -> None:
     # A large class is shown a page of learners at a time, as a gradebook does: the page reads
     # only its members' work, and the browser gets a table it can scroll.
     size_col, page_col, show_col = st.columns([1, 1, 3])
-    size = size_col.selectbox("Learners per page", PAGE_SIZES, index=2, key="page-size")
+    # The page and its size are kept in the address: a reload, or a visit to another tab and
+    # back, returns to the same learners.
+    size = size_col.selectbox(
+        "Learners per page", PAGE_SIZES, index=2, key="per-page", bind="query-params"
+    )
     pages = LearnerPage(1, size).pages(len(people))
     if st.session_state.get("page", 1) > pages:  # fewer pages than before: show the last
         st.session_state["page"] = pages
-    number = int(page_col.number_input("Page", 1, pages, key="page")) if pages > 1 else 1
+    number = (
+        int(page_col.number_input("Page", 1, pages, key="page", bind="query-params"))
+        if pages > 1
+        else 1
+    )
     wanted = show_col.multiselect("Show", list(Standing), default=list(Standing), key="filter")
     cells = ui.or_stop(lambda: assignments.matrix(who, assignment_id, LearnerPage(number, size)))
     rows = [
@@ -89,7 +97,8 @@ def per_exercise(scope: Scope) -> None:
         "What the class gets wrong on",
         scope.slugs,
         format_func=lambda s: titles.get(s, s),
-        key="detail",
+        key="exercise-detail",
+        bind="query-params",
     )
     for summary in ui.or_stop(lambda: dashboard.exercises(who, assignment_id, [chosen])):
         with st.container(border=True):
