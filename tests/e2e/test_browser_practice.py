@@ -51,6 +51,19 @@ def test_a_learner_solves_an_exercise_and_keeps_the_progress(page: Page, app_url
     expect(page.get_by_test_id("stMetricValue").first).to_contain_text("1 /")
 
 
+def test_a_submit_right_after_typing_grades_what_the_editor_shows(page: Page, app_url, exercise):
+    """On a busy machine the editor's own 200 ms pause before it sends the text can outlast the
+    learner's click on Submit. Here its timer never fires at all: the page itself must send the
+    text the editor shows before Submit grades, or the starter would be graded."""
+    page.goto(f"{app_url}/exercise?exercise={exercise.slug}")
+    expect(page.frame_locator(EDITOR_FRAME).locator("#ace-editor")).to_be_visible()
+    editor_frame = next(frame for frame in page.frames if "streamlit_ace" in frame.url)
+    editor_frame.evaluate("window.setTimeout = function () { return 0; }")  # a stalled editor
+    enter_code(page, exercise.reference)
+    submit(page)
+    expect(page.get_by_text("Solved —")).to_be_visible()
+
+
 def test_a_wrong_fix_shows_the_failed_requirement(page: Page, app_url, exercise):
     expected = grade(exercise, exercise.starter)
     assert expected.failed_tests, "the starter should fail at least one hidden test"

@@ -5,7 +5,8 @@ Ctrl+Enter or its Apply button, so code typed but not applied was silently left 
 and Submit. With `auto_update=True` it sends the text 200 ms after the last keystroke (its own
 debounce), so what the app grades and saves is what the editor shows. The page keeps the
 editor in an `st.fragment`, so those sends rerun only the editor, not the whole page, and
-editor_bridge.js holds a click that comes within that debounce until the text is sent.
+editor_bridge.js sends the editor's text itself when a click comes before the editor has sent
+the learner's last edit (within that debounce, or later on a busy machine), then lets it go on.
 
 The editor keeps its own text once rendered: a new `value` with the same key does not reload it.
 So every exercise gets its own key, and putting other code in (Reset to starter, Undo) moves to
@@ -92,6 +93,6 @@ _BRIDGE = (Path(__file__).with_name("editor_bridge.js")).read_text(encoding="utf
 
 
 def keyboard_and_grading_bridge() -> None:
-    """A small script for the app page: Check and Submit wait for the editor's last keystroke
-    to arrive, and Escape leaves the editor (see editor_bridge.js for why)."""
+    """A small script for the app page: Check, Submit and leaving the page take the editor's last
+    keystroke along, and Escape leaves the editor (see editor_bridge.js for why)."""
     st.html(f"<script>{_BRIDGE}</script>", unsafe_allow_javascript=True)

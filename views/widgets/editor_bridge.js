@@ -1,18 +1,19 @@
 // Runs in the app page (not in the editor's frame), once per browser tab.
-// 1. The editor sends its text 200 ms after the last keystroke. A click sooner than that (on
-//    Check or Submit, which would grade the text before the last keystrokes, or on a link or
-//    button that leaves the page, which would drop them) is held until the editor has sent
-//    everything, then replayed. A reload that soon asks first.
+// 1. The editor sends its text 200 ms after the last keystroke, and later still on a busy
+//    machine. A click before it has sent the learner's last edits (on Check or Submit, which
+//    would grade older text, or on a link or button that leaves the page, which would drop it)
+//    first sends the editor's text itself, then goes on. Nothing here depends on timing: an
+//    edit is pending until the app has been sent the very text the editor shows.
 // 2. Ace keeps Tab for indenting, which traps keyboard users inside the editor: Escape
 //    leaves it and moves the focus to the Check button.
 // 3. Ace's hidden text input gets a label, so screen readers name the editor.
 (function () {
   if (window.prodreadyEditorBridge) return;
   window.prodreadyEditorBridge = true;
-  const SETTLE_MS = 350; // the editor's 200 ms debounce, plus the message to the app
-  let lastChange = 0;
+  const HAND_OVER_MS = 100; // lets Streamlit take the sent text before the held click goes on
+  const watched = new Map(); // the editor frame's window -> {frame, editor, pending}
 
-  function editors() {
+  function editorFrames() {
     const found = [];
     for (const frame of document.querySelectorAll('iframe[title="streamlit_ace.streamlit_ace"]')) {
       let element = null;
@@ -21,7 +22,7 @@
       } catch (error) {
         continue; // not readable (another origin): leave it alone
       }
-      if (element && element.env && element.env.editor) found.push(element.env.editor);
+      if (element && element.env && element.env.editor) found.push([frame, element.env.editor]);
     }
     return found;
   }
@@ -40,13 +41,18 @@
   }
 
   function watch() {
-    for (const editor of editors()) {
+    for (const [frame, editor] of editorFrames()) {
       if (editor.prodreadyWatched) continue;
       editor.prodreadyWatched = true;
+      const state = { frame: frame, editor: editor, pending: false };
+      watched.set(frame.contentWindow, state);
       // Ace's text input has no label: screen readers would announce an unnamed text box.
       editor.textInput.getElement().setAttribute("aria-label", "Code editor: your fix");
       editor.on("change", function () {
-        lastChange = performance.now();
+        // An edit by the learner (a command: typing, paste, delete) is pending until sent; text
+        // the app put there (a draft, Reset, Undo) came from the app and is not.
+        const operation = editor.curOp;
+        if (operation && operation.command && operation.command.name) state.pending = true;
       });
       editor.commands.addCommand({
         name: "leaveEditor",
@@ -58,6 +64,41 @@
         },
       });
     }
+    for (const [frameWindow, state] of watched) {
+      if (!state.frame.isConnected) watched.delete(frameWindow); // the page changed
+    }
+  }
+
+  // What the editor sent the app (Streamlit's component protocol): pending only if the
+  // learner has typed since.
+  window.addEventListener("message", function (event) {
+    const data = event.data;
+    if (!data || data.type !== "streamlit:setComponentValue") return;
+    const state = watched.get(event.source);
+    if (state) state.pending = state.editor.getValue() !== data.value;
+  });
+
+  function sendNow(frameWindow, state) {
+    // The message the editor itself sends after its pause, sent from its own frame (which is
+    // how Streamlit knows whose value it is), with the text it shows now.
+    const send = new frameWindow.Function(
+      "text",
+      "window.parent.postMessage({isStreamlitMessage: true, type: 'streamlit:setComponentValue'," +
+        " value: text, dataType: 'json'}, '*');",
+    );
+    send(state.editor.getValue());
+    state.pending = false;
+  }
+
+  function sendPending() {
+    let sent = false;
+    for (const [frameWindow, state] of watched) {
+      if (state.pending && state.frame.isConnected) {
+        sendNow(frameWindow, state);
+        sent = true;
+      }
+    }
+    return sent;
   }
 
   document.addEventListener(
@@ -65,21 +106,26 @@
     function (event) {
       const target = event.target.closest && event.target.closest("button, a");
       if (!target) return;
-      const wait = SETTLE_MS - (performance.now() - lastChange);
-      if (wait <= 0) return;
+      if (target.prodreadyReplay) {
+        target.prodreadyReplay = false;
+        return;
+      }
+      if (!sendPending()) return;
       event.preventDefault();
       event.stopPropagation();
       setTimeout(function () {
+        target.prodreadyReplay = true;
         target.click();
-      }, wait);
+      }, HAND_OVER_MS);
     },
     true,
   );
   window.addEventListener("beforeunload", function (event) {
-    if (performance.now() - lastChange < SETTLE_MS) {
+    if (sendPending()) {
+      // The text is on its way; ask before leaving so it has the time to arrive.
       event.preventDefault();
       event.returnValue = "";
     }
   });
-  setInterval(watch, 300);
+  setInterval(watch, 100);
 })();
