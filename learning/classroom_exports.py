@@ -1,5 +1,6 @@
 """Exports an instructor downloads: grades (one row per learner x assigned exercise, with the
-pass/fail of each hidden requirement as columns), the roster, and every attempt as JSON Lines.
+pass/fail of each hidden requirement as columns), the roster, and every attempt as gzipped JSON
+Lines.
 
 CSV files open in a spreadsheet as they are: UTF-8 with a byte-order mark (Excel needs it to read
 UTF-8), and any cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a
@@ -10,16 +11,18 @@ learner-typed, so they are never trusted.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from typing import Any
 
 from learning.access import Actor
 from learning.classroom_assignments import Assignments
 from learning.classroom_cohorts import Cohorts
 from progress import ProgressStore
-from progress.classroom_stats import reports_of
+from progress.classroom_stats import cohort_attempts, reports_of
 from progress.db import as_utc
 
 BOM = "\ufeff"
@@ -122,33 +125,40 @@ class Exports:
         )
 
     def attempts_jsonl(self, actor: Actor, cohort_id: int) -> bytes:
-        """Every attempt of every member on the exercises assigned in this cohort, oldest first."""
-        members = self.cohorts.members(actor, cohort_id)  # checks the actor teaches it
+        """Every attempt of every member on the exercises assigned in this cohort, as gzipped
+        JSON Lines: by member name, exercise and time. Read in one streamed query; each stored
+        report goes out as the JSON text it is stored as (decoding and encoding 200,000 reports
+        cost minutes), and the file is compressed as it is written, so the server holds the
+        compressed file, not the hundreds of megabytes a big class's reports come to."""
+        self.cohorts.get(actor, cohort_id)  # checks the actor teaches it
         assigned = sorted(
             {slug for _, slugs in self.assignments.of_cohort(actor, cohort_id) for slug in slugs}
         )
-        lines = []
-        for member in members:
-            for slug in assigned:
-                for attempt in reversed(self.store.attempts(member.learner_id, slug, limit=10_000)):
-                    lines.append(
-                        json.dumps(
-                            {
-                                "attempt": attempt.id,
-                                "learner": member.name,
-                                "email": member.email,
-                                "exercise": slug,
-                                "submitted_at": as_utc(attempt.created_at).isoformat(),
-                                "state": attempt.state,
-                                "status": attempt.status,
-                                "score": attempt.score,
-                                "solved": attempt.solved,
-                                "grader_version": attempt.grader_version,
-                                "content_hash": attempt.content_hash,
-                                "code": attempt.code,
-                                "report": attempt.report,
-                            },
-                            ensure_ascii=False,
-                        )
-                    )
-        return ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
+        buffer = io.BytesIO()
+        with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=6, mtime=0) as packed:
+            for row in cohort_attempts(self.store, cohort_id, assigned):
+                packed.write(_attempt_line(row).encode("utf-8"))
+        return buffer.getvalue()
+
+
+def _attempt_line(row: Any) -> str:
+    """One JSON line from a row of cohort_attempts (its report spliced in as stored)."""
+    (aid, name, email, slug, created, state, status, score, solved, version, content) = row[:11]
+    head = json.dumps(
+        {
+            "attempt": aid,
+            "learner": name,
+            "email": email or "",
+            "exercise": slug,
+            "submitted_at": as_utc(created).isoformat(),
+            "state": state,
+            "status": status,
+            "score": score,
+            "solved": solved,
+            "grader_version": version,
+            "content_hash": content,
+            "code": row[11],
+        },
+        ensure_ascii=False,
+    )
+    return f'{head[:-1]}, "report": {row[12] or "null"}}}\n'

@@ -4,6 +4,7 @@ on a small class whose answers are known."""
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from datetime import datetime, timedelta
@@ -248,10 +249,24 @@ def test_the_roster_and_attempt_history_exports(klass):
     exports = Exports(klass["store"])
     roster = exports.roster_csv(klass["teacher"], klass["cohort"].id).decode("utf-8-sig")
     assert "ana@example.com" in roster and "'=cmd|calc" in roster
-    lines = exports.attempts_jsonl(klass["teacher"], klass["cohort"].id).decode().splitlines()
+    packed = exports.attempts_jsonl(klass["teacher"], klass["cohort"].id)
+    lines = gzip.decompress(packed).decode("utf-8").splitlines()
     records = [json.loads(line) for line in lines]
-    assert len(records) == 6 and {r["learner"] for r in records} == {"ana", "ben"}
-    assert all("code" in r and "report" in r for r in records)
+    # By member name, exercise, then time; each with its code and the report as stored.
+    assert [(r["learner"], r["exercise"], r["score"]) for r in records] == [
+        ("ana", "alpha", 40),
+        ("ana", "alpha", 100),
+        ("ben", "alpha", 40),
+        ("ben", "alpha", 30),
+        ("ben", "alpha", 100),
+        ("ben", "beta", 20),
+    ]
+    store = klass["store"]
+    for record in records:
+        stored = store.attempt(record["attempt"])
+        assert stored is not None and record["code"] == stored.code
+        assert record["report"] == stored.report and record["email"].endswith("@example.com")
+        assert record["submitted_at"].endswith("+00:00") and record["solved"] is stored.solved
 
 
 def test_the_board_names_only_learners_who_chose_a_name(klass):

@@ -204,7 +204,7 @@ def test_an_export_click_does_not_rerun_the_dashboard(school):
     assert [b.proto.label for b in buttons] == [
         "Grades (CSV)",
         "Roster (CSV)",
-        "Attempt history (JSON Lines)",
+        "Attempt history (JSON Lines, gzip)",
     ]
     assert all(b.proto.ignore_rerun for b in buttons)
 

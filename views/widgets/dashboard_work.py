@@ -96,10 +96,10 @@ def exports(scope: Scope) -> None:
         on_click="ignore",
     )
     st.download_button(
-        "Attempt history (JSON Lines)",
+        "Attempt history (JSON Lines, gzip)",
         data=lambda: exports.attempts_jsonl(who, cohort_id),
-        file_name=f"{cohort.name.replace(' ', '_')}-attempts.jsonl",
-        mime="application/jsonl",
+        file_name=f"{cohort.name.replace(' ', '_')}-attempts.jsonl.gz",
+        mime="application/gzip",
         icon=":material/download:",
         key="attempts-jsonl",
         on_click="ignore",
