@@ -36,6 +36,8 @@ FAILURE_WINDOW = timedelta(minutes=15)
 # slowed down far above anything a person mistypes. Per address: one client guessing many accounts.
 MAX_FAILURES_PER_ACCOUNT_AND_CLIENT = 5
 MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT = 100, 30
+# Each sign-up hashes a password (tens of milliseconds, 64 MiB) and may add an account.
+SIGNUPS_PER_CLIENT, SIGNUP_WINDOW = 10, timedelta(minutes=15)
 LINK_LIFETIME = {"invite": timedelta(days=7), "reset": timedelta(hours=24)}
 WRONG_CREDENTIALS = "E-mail or password is wrong."
 UNVERIFIED_SSO_EMAIL = (
@@ -203,6 +205,11 @@ class Accounts:
         return (
             SignupPolicy(value) if value in SignupPolicy._value2member_map_ else SignupPolicy.INVITE
         )
+
+    def admit_signup(self, client: str) -> bool:
+        """Whether `client` may try one more sign-up now: at most SIGNUPS_PER_CLIENT in
+        SIGNUP_WINDOW, counted in the database so that every app replica counts the same."""
+        return self.store.note_signup(client, self.clock(), SIGNUP_WINDOW, SIGNUPS_PER_CLIENT)
 
     def sign_up(self, email_text: str, password: str, name: str) -> SignedIn:
         if self.signup_policy() is not SignupPolicy.OPEN:

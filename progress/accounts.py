@@ -6,9 +6,9 @@ what) live in learning/; this module only reads and writes rows.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, update
+from sqlalchemy import delete, func, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
@@ -23,6 +23,7 @@ from progress.models import (
     HintUse,
     Learner,
     SigninFailure,
+    SignupEvent,
     SiteSetting,
     utc_now,
 )
@@ -272,6 +273,30 @@ class AccountRepository(Repository):
             session.commit()
 
     # Site settings -----------------------------------------------------------------------
+
+    def note_signup(self, client: str, now: datetime, window: timedelta, limit: int) -> bool:
+        """Count a sign-up try from `client` (its address); False, and not counted, when it already made `limit` in the `window` before `now`. Tries older than the
+        window are dropped on the way. Counted after inserting, so two replicas counting the
+        same client at once cannot both pass the last free place (PostgreSQL: one at a time)."""
+        since = now - window
+        with self._session() as session:
+            if self.engine.dialect.name == "postgresql":
+                session.connection().execute(
+                    text("SELECT pg_advisory_xact_lock(hashtext(:client))"), {"client": client}
+                )
+            session.execute(delete(SignupEvent).where(col(SignupEvent.at) < since))
+            session.add(SignupEvent(client=client, at=now))
+            session.flush()
+            tries = session.exec(
+                select(func.count())
+                .select_from(SignupEvent)
+                .where(SignupEvent.client == client, col(SignupEvent.at) >= since)
+            ).one()
+            if tries > limit:
+                session.rollback()
+                return False
+            session.commit()
+            return True
 
     def site_setting(self, key: str) -> str | None:
         with self._session() as session:

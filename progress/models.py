@@ -161,6 +161,19 @@ class SigninFailure(SQLModel, table=True):
     at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True), index=True)
 
 
+class SignupEvent(SQLModel, table=True):
+    """A sign-up try by a client address (as a sign-in failure is kept): every replica counts
+    the same tries, so the limit per client holds however many replicas there are. Rows older
+    than the limit's window are dropped as new ones come."""
+
+    __tablename__ = "signup_event"
+    __table_args__ = (sa.Index("ix_signup_event_client_at", "client", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    client: str = Field(max_length=64)
+    at: datetime = Field(sa_type=sa.DateTime(timezone=True), index=True)
+
+
 class SiteSetting(SQLModel, table=True):
     """Settings an admin changes at run time (sign-up policy), shared by every replica."""
 

@@ -22,6 +22,8 @@ from starlette.routing import Route
 from config import current
 from learning.accounts import (
     MAX_PASSWORD,
+    SIGNUP_WINDOW,
+    SIGNUPS_PER_CLIENT,
     AccountError,
     Accounts,
     RateLimited,
@@ -57,7 +59,6 @@ UNAVAILABLE = (
     "Try again in a minute."
 )
 RETRY_AFTER_S = 900  # learning.accounts counts failures over 15 minutes
-SIGNUPS_PER_CLIENT, SIGNUP_WINDOW_S = 10, 900.0
 TOO_MANY_SIGNUPS = "Too many sign-ups from your network. Wait 15 minutes and try again."
 EXPIRED_FORM = (
     "This form expired or did not come from this site. Check what you typed and submit it again."
@@ -93,7 +94,7 @@ class AuthPages:
         sso_offered: Callable[[], bool] = lambda: False,
     ):
         self.open_store, self.sso_offered = open_store, sso_offered
-        self.signups = signups or Throttle(SIGNUPS_PER_CLIENT, SIGNUP_WINDOW_S)
+        self.signups = signups or Throttle(SIGNUPS_PER_CLIENT, SIGNUP_WINDOW.total_seconds())
 
     def routes(self) -> list[Route]:
         return [
@@ -196,7 +197,12 @@ class AuthPages:
             name = _name(values, email)
             password = values.get("password", "")
             _require_password(password, email)
-            if not self.signups.allow(client_address(request)):
+            # This replica's count first (no database work for a flood), then every replica's.
+            client = client_address(request)
+            admitted = self.signups.allow(client) and await self._call(
+                lambda accounts: accounts.admit_signup(client)
+            )
+            if not admitted:
                 raise Problem(TOO_MANY_SIGNUPS, 429, headers={"Retry-After": str(RETRY_AFTER_S)})
             signed = await self._call(
                 lambda accounts: accounts.sign_up(email, password, name), hashes=True

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session, select
 
 from learning.access import Role
-from learning.accounts import Accounts, SignupPolicy
+from learning.accounts import SIGNUPS_PER_CLIENT, Accounts, SignupPolicy
 from progress.models import AccountToken, utc_now
 from tests.web.conftest import (
     ADMIN,
@@ -177,6 +177,22 @@ def test_sign_ups_from_one_address_are_throttled(make_client, accounts, admin, s
         ).status_code
         == 303
     )
+
+
+def test_the_sign_up_limit_holds_across_replicas(make_client, accounts, admin, store):
+    """Two app replicas over one database, each with a generous count of its own: the limit per
+    client is the database's, so sending every other try to the other replica does not double it."""
+    _open_signup(accounts, admin)
+    replicas = [make_client(signups=Throttle(100, 60)) for _ in range(2)]
+    for number in range(SIGNUPS_PER_CLIENT):
+        fields = {"email": f"ana{number}@example.com", "password": PASSWORD}
+        assert post_form(replicas[number % 2], "/auth/signup", fields).status_code == 303
+    for replica in replicas:
+        refused = post_form(
+            replica, "/auth/signup", {"email": "x@example.com", "password": PASSWORD}
+        )
+        assert refused.status_code == 429 and "Too many sign-ups" in refused.text
+    assert store.account_by_email("x@example.com") is None
 
 
 def test_the_throttle_forgets_old_events_and_stays_bounded():
