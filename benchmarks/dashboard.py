@@ -13,7 +13,8 @@ behind each page refresh:
   most failed requirements and findings left in;
 - workshop board and pacing view: one query each;
 - a learner's progress page: their standing per exercise and their attempt history;
-- apart, not a page refresh: the whole-class matrix the grades export reads.
+- apart, not a page refresh: the whole-class matrix the grades export reads, and each export
+  file of the Exports tab once (seconds and size).
 
 Prints p50 and p95 in milliseconds per query and database (target p95 <= 100 ms for what a page
 refresh reads). Data is generated with a fixed seed; the machine is shared and noisy, so compare
@@ -46,6 +47,7 @@ from learning.classroom_assignments import Assignments, LearnerPage  # noqa: E40
 from learning.classroom_board import Board  # noqa: E402
 from learning.classroom_cohorts import Cohorts  # noqa: E402
 from learning.classroom_dashboard import Dashboard  # noqa: E402
+from learning.classroom_exports import Exports  # noqa: E402
 from learning.classroom_late import Policy  # noqa: E402
 from progress import ProgressStore, make_engine, upgrade  # noqa: E402
 from progress.models import LatePolicy  # noqa: E402
@@ -328,7 +330,28 @@ def run_on(name: str, url: str, args: argparse.Namespace, total: int) -> None:
     print(f"{'query':<48} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>8}")
     for query, p50, p95, cpu in measure(store, made, args.runs):
         print(f"{query:<48} {p50:8.1f} {p95:8.1f} {cpu:8.1f}")
+    print(f"{'export (one run each)':<48} {'seconds':>8} {'MB':>8}")
+    for export, seconds, size in measure_exports(store, made):
+        print(f"{export:<48} {seconds:8.2f} {size / 1e6:8.1f}")
     engine.dispose()
+
+
+def measure_exports(store: ProgressStore, made: dict) -> list[tuple[str, float, int]]:
+    """The downloads of the Exports tab: (name, seconds, bytes) of one run each."""
+    exports, actor = Exports(store), made["actor"]
+    files = {
+        "grades CSV, 10 exercises": lambda: exports.grades_csv(actor, made["week"]),
+        "grades CSV, 40 exercises": lambda: exports.grades_csv(actor, made["course"]),
+        "attempt history (every attempt, gzipped)": lambda: exports.attempts_jsonl(
+            actor, made["cohort"]
+        ),
+    }
+    found = []
+    for name, make in files.items():
+        began = time.perf_counter()
+        size = len(make())
+        found.append((name, time.perf_counter() - began, size))
+    return found
 
 
 if __name__ == "__main__":
