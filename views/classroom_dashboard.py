@@ -41,24 +41,20 @@ scope = ui.DashboardScope(who, course, cohort, assignment, slugs, people)
 # Only the open tab is drawn, so a refresh reads only what it shows (a large class's matrix is
 # not read while you look at one learner). The tab is in the address (?tab=Per+learner).
 asked = ui.number_param("learner")
-matrix_tab, exercise_tab, learner_tab, export_tab, regrade_tab = st.tabs(
-    ["Matrix", "Per exercise", "Per learner", "Exports", "Regrade"],
+drawers = {
+    "Matrix": grades.matrix,
+    "Per exercise": grades.per_exercise,
+    "Per learner": lambda scope: work.per_learner(scope, asked),
+    "Exports": work.exports,
+    "Regrade": work.regrade,
+}
+tabs = st.tabs(
+    list(drawers),
     default="Per learner" if asked is not None else None,
     key="tab",
     bind="query-params",
 )
-if matrix_tab.open:
-    with matrix_tab:
-        grades.matrix(scope)
-if exercise_tab.open:
-    with exercise_tab:
-        grades.per_exercise(scope)
-if learner_tab.open:
-    with learner_tab:
-        work.per_learner(scope, asked)
-if export_tab.open:
-    with export_tab:
-        work.exports(scope)
-if regrade_tab.open:
-    with regrade_tab:
-        work.regrade(scope)
+for tab, draw in zip(tabs, drawers.values(), strict=True):
+    if tab.open:
+        with tab:
+            draw(scope)

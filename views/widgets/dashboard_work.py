@@ -77,33 +77,40 @@ def exports(scope: Scope) -> None:
     # Each file is made when its button is clicked. The click must not rerun the page: a rerun
     # replaces the buttons' file ids, and a download asked for under the old id is then lost.
     stem = f"{cohort.name}-{assignment.title}".replace(" ", "_")
-    st.download_button(
-        "Grades (CSV)",
-        data=lambda: exports.grades_csv(who, assignment_id),
-        file_name=f"{stem}-grades.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        key="grades-csv",
-        on_click="ignore",
-    )
-    st.download_button(
-        "Roster (CSV)",
-        data=lambda: exports.roster_csv(who, cohort_id),
-        file_name=f"{cohort.name.replace(' ', '_')}-roster.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        key="roster-csv",
-        on_click="ignore",
-    )
-    st.download_button(
-        "Attempt history (JSON Lines, gzip)",
-        data=lambda: exports.attempts_jsonl(who, cohort_id),
-        file_name=f"{cohort.name.replace(' ', '_')}-attempts.jsonl.gz",
-        mime="application/gzip",
-        icon=":material/download:",
-        key="attempts-jsonl",
-        on_click="ignore",
-    )
+    group = cohort.name.replace(" ", "_")
+    files = [
+        (
+            "Grades (CSV)",
+            lambda: exports.grades_csv(who, assignment_id),
+            f"{stem}-grades.csv",
+            "text/csv",
+            "grades-csv",
+        ),
+        (
+            "Roster (CSV)",
+            lambda: exports.roster_csv(who, cohort_id),
+            f"{group}-roster.csv",
+            "text/csv",
+            "roster-csv",
+        ),
+        (
+            "Attempt history (JSON Lines, gzip)",
+            lambda: exports.attempts_jsonl(who, cohort_id),
+            f"{group}-attempts.jsonl.gz",
+            "application/gzip",
+            "attempts-jsonl",
+        ),
+    ]
+    for label, make, name, mime, key in files:
+        st.download_button(
+            label,
+            data=make,
+            file_name=name,
+            mime=mime,
+            icon=":material/download:",
+            key=key,
+            on_click="ignore",
+        )
 
 
 def regrade(scope: Scope) -> None:
