@@ -36,12 +36,16 @@ def neutralize(value: object) -> object:
     return value
 
 
-def to_csv(header: list[str], rows: Iterable[list[object]]) -> bytes:
+def to_csv(header: list[str], rows: Iterable[list[object]], checked: int | None = None) -> bytes:
+    """The CSV file, every cell neutralized; or only each row's first `checked` cells, when the
+    rest are this module's own words ("pass", "fail", "": a wide grades file has thousands)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([neutralize(cell) for cell in header])
     for row in rows:
-        writer.writerow([neutralize("" if cell is None else cell) for cell in row])
+        head = row if checked is None else row[:checked]
+        safe = [neutralize("" if cell is None else cell) for cell in head]
+        writer.writerow(safe if checked is None else safe + row[checked:])
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
@@ -91,9 +95,15 @@ class Exports:
             *[f"{slug}: {label}" for slug, label in columns],
         ]
 
+        # Each exercise's requirements are one run of columns: a row fills its own, blank elsewhere.
+        runs: dict[str, tuple[int, list[str]]] = {}
+        for index, (slug, label) in enumerate(columns):
+            runs.setdefault(slug, (index, []))[1].append(label)
+
         def rows() -> Iterator[list[object]]:
             for cell in cells:
                 passed = results.get(cell.attempt_id or -1, {})
+                start, labels = runs.get(cell.exercise, (len(columns), []))
                 yield [
                     cell.learner,
                     emails.get(cell.learner_id, ""),
@@ -109,13 +119,12 @@ class Exports:
                     cell.penalty,
                     cell.raw_score,
                     _when(cell.deadline),
-                    *[
-                        passed.get(label, "") if slug == cell.exercise else ""
-                        for slug, label in columns
-                    ],
+                    *[""] * start,
+                    *[passed.get(label, "") for label in labels],
+                    *[""] * (len(columns) - start - len(labels)),
                 ]
 
-        return to_csv(header, rows())
+        return to_csv(header, rows(), checked=len(header) - len(columns))
 
     def roster_csv(self, actor: Actor, cohort_id: int) -> bytes:
         members = self.cohorts.members(actor, cohort_id)
