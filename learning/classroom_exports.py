@@ -68,15 +68,7 @@ class Exports:
             )
         }
         reports = reports_of(self.store, [c.attempt_id for c in cells if c.attempt_id])
-        requirements: dict[tuple[str, str], None] = {}
-        results: dict[int, dict[str, str]] = {}
-        for attempt_id, report in reports.items():
-            results[attempt_id] = {}
-            for test in report.get("tests", []):
-                label = str(test.get("message") or test.get("name") or "")
-                requirements[(report.get("exercise", ""), label)] = None
-                results[attempt_id][label] = "pass" if test.get("status") == "passed" else "fail"
-        columns = sorted(requirements)
+        columns, results = _requirement_results(reports)
         header = [
             "learner",
             "email",
@@ -148,6 +140,22 @@ class Exports:
             for row in cohort_attempts(self.store, cohort_id, assigned):
                 packed.write(_attempt_line(row).encode("utf-8"))
         return buffer.getvalue()
+
+
+def _requirement_results(
+    reports: dict[int, dict[str, Any]],
+) -> tuple[list[tuple[str, str]], dict[int, dict[str, str]]]:
+    """Every (exercise, requirement) the reports name, in order, and per attempt each of its
+    requirements' "pass" or "fail"."""
+    requirements: dict[tuple[str, str], None] = {}
+    results: dict[int, dict[str, str]] = {}
+    for attempt_id, report in reports.items():
+        results[attempt_id] = {}
+        for test in report.get("tests", []):
+            label = str(test.get("message") or test.get("name") or "")
+            requirements[(report.get("exercise", ""), label)] = None
+            results[attempt_id][label] = "pass" if test.get("status") == "passed" else "fail"
+    return sorted(requirements), results
 
 
 def _attempt_line(row: Any) -> str:
