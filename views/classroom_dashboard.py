@@ -1,7 +1,7 @@
-"""Instructor dashboard (?cohort=ID&assignment=ID[&learner=ID]): the learners x exercises matrix,
-what the class gets wrong per exercise (with a chart), every attempt of one learner with diffs,
-the exports, and regrading. All data comes from the classroom services, which refuse anything
-outside the cohorts the person teaches."""
+"""Instructor dashboard (?cohort=ID&assignment=ID[&tab=…][&learner=ID]): the learners x exercises
+matrix a page at a time, what the class gets wrong per exercise (with a chart), every attempt of
+one learner with diffs, the exports, and regrading; only the open tab is drawn. All data comes
+from the classroom services, which refuse anything outside the cohorts the person teaches."""
 
 from __future__ import annotations
 

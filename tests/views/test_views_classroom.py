@@ -226,6 +226,8 @@ def test_a_large_class_is_shown_a_page_of_learners_at_a_time(school):
     assert sorted(shown["Learner"]) == ["zz-24", "zz-25"]
     again = _my_dashboard(school, **{"per-page": "25", "page": "2"})  # the address keeps it
     assert "Learners 26–27 of 27, by name." in texts(again)
+    attempted = _my_dashboard(school, show="attempted")  # and the status filter
+    assert set(attempted.dataframe[0].value["Status"]) == {"attempted"}
     learners = _my_dashboard(school, tab="Per learner")
     pick = next(box for box in learners.selectbox if box.label == "Learner")
     assert len(pick.options) == 27

@@ -37,7 +37,9 @@ def matrix(scope: Scope) -> None:
         if pages > 1
         else 1
     )
-    wanted = show_col.multiselect("Show", list(Standing), default=list(Standing), key="filter")
+    wanted = show_col.multiselect(
+        "Show", list(Standing), default=list(Standing), key="show", bind="query-params"
+    )
     cells = ui.or_stop(lambda: assignments.matrix(who, assignment_id, LearnerPage(number, size)))
     rows = [
         {
