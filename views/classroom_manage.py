@@ -162,6 +162,12 @@ def _edit(assignment: Assignment, slugs: list[str]) -> None:
                 lambda: assignments.set_policy(who, assignment.id, policy),
                 "Policy changed; every grade follows it.",
             )
+    _extensions(assignment)
+
+
+def _extensions(assignment: Assignment) -> None:
+    """Give or take back one learner's own deadline, and the extensions given so far."""
+    zone = cohort.time_zone
     names = {m.learner_id: m.name for m in members}
     with st.form(f"extension:{assignment.id}"):
         learner = st.selectbox("Extension for", list(names), format_func=names.get)

@@ -252,11 +252,26 @@ def test_a_learner_joins_with_the_code_of_a_join_link(school):
     assert "Work of theirs" in str([df.value for df in at.dataframe])
 
 
-def test_a_learner_sees_what_is_due_on_the_exercise_page(school):
+def test_a_learner_sees_what_is_due_on_the_exercise_page(school, course):
     slug = school["slugs"][0]
+    lesson = course.lessons[0]
+    Assignments(school["store"]).save(  # a second assignment of it, with a lesson to read first
+        school["mine"].actor,
+        school["mine_cohort"].id,
+        "Read then fix",
+        [slug],
+        datetime(2026, 12, 1),
+        datetime(2026, 12, 9),
+        Policy(),
+        known=school["slugs"],
+        lessons=[lesson.slug, "no-such-lesson"],
+    )
     at = _open("views/exercise.py", school["ana"].token, exercise=slug)
     assert not at.exception, at.exception
-    assert "Work of mine" in texts(at)
+    assert "Work of mine" in texts(at) and "Read then fix" in texts(at)
+    assert [link.label for link in at.get("page_link") if "Read first" in link.label] == [
+        f"Read first: {lesson.title}"  # an unknown lesson is left out
+    ]
 
 
 @pytest.mark.parametrize("page", [COHORTS, BOARD, PACING])

@@ -40,15 +40,19 @@ def due_notes(slug: str) -> None:
             f"{' (your extension)' if due.extended else ''}. {plain(due.outlook(now))}"
         )
         (st.warning if late else st.info)(text, icon=":material/event:")
-        for lesson_slug in due.assignment.lessons:
-            lesson = next((x for x in state.course().lessons if x.slug == lesson_slug), None)
-            if lesson is not None:
-                st.page_link(
-                    state.LESSON,
-                    label=f"Read first: {lesson.title}",
-                    icon=":material/menu_book:",
-                    query_params={"lesson": lesson.slug},
-                )
+        _lessons_first(due.assignment.lessons)
+
+
+def _lessons_first(slugs: list[str]) -> None:
+    """Links to the lessons an assignment asks to read first."""
+    lessons = {lesson.slug: lesson for lesson in state.course().lessons}
+    for lesson in (lessons[slug] for slug in slugs if slug in lessons):
+        st.page_link(
+            state.LESSON,
+            label=f"Read first: {lesson.title}",
+            icon=":material/menu_book:",
+            query_params={"lesson": lesson.slug},
+        )
 
 
 def reference_hidden(slug: str) -> bool:

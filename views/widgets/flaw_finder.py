@@ -8,7 +8,7 @@ import streamlit as st
 from course import LIMITATIONS, Exercise
 from learning import flaw
 from learning.workspace import Workspace
-from progress import StorageError
+from progress import FlawAnswer, StorageError
 
 # Labels are Markdown, and a screen reader reads them raw: escape only what would turn code
 # into formatting here (emphasis, inline code, LaTeX), so that it reads as the code itself.
@@ -39,42 +39,56 @@ def flaw_finder(exercise: Exercise, work: Workspace, opened: bool) -> None:
             "Read the assistant's code as a reviewer would. **Tick the lines you would flag**, "
             "then name the limitation of AI-written code they show."
         )
-        marked = set(answer.lines) if answer else set()
-        with st.form(f"flaw:{exercise.slug}", border=False):
-            with st.container(key=f"flaw-lines-{exercise.slug}", gap=None):
-                ticked = [
-                    number
-                    for number, line in enumerate(exercise.starter.splitlines(), start=1)
-                    if line.strip()  # blank lines carry no flaw: nothing to tick
-                    and st.checkbox(
-                        _as_label(number, line),
-                        value=number in marked,
-                        key=f"flaw-line:{exercise.slug}:{number}",
-                    )
-                ]
-            keys = list(LIMITATIONS)
-            limitation = st.selectbox(
-                "The limitation they show",
-                keys,
-                format_func=LIMITATIONS.__getitem__,
-                index=keys.index(answer.limitation) if answer else None,
-                placeholder="Choose a limitation",
-            )
-            sent = st.form_submit_button("Save my answer", icon=":material/flag:")
-        if sent and (not ticked or limitation is None):
-            st.warning("Tick at least one line and choose a limitation.")
-        elif sent:
-            try:
-                work.save_flaw_answer(exercise, ticked, limitation)
-            except StorageError as exc:
-                st.error(str(exc))
-            else:
-                st.success(
-                    "Answer saved. You'll see how you did next to the explanation, once "
-                    "you've solved the exercise."
-                )
+        sent, ticked, limitation = _answer_form(exercise, answer)
+        if sent:
+            _save(exercise, work, ticked, limitation)
         elif answer is not None:
             st.caption("Your answer is saved; you can change it until you look at the explanation.")
+
+
+def _answer_form(
+    exercise: Exercise, answer: FlawAnswer | None
+) -> tuple[bool, list[int], str | None]:
+    """The starter's lines to tick and the limitation to name, as last saved: (sent, ticked
+    lines, limitation)."""
+    marked = set(answer.lines) if answer else set()
+    with st.form(f"flaw:{exercise.slug}", border=False):
+        with st.container(key=f"flaw-lines-{exercise.slug}", gap=None):
+            ticked = [
+                number
+                for number, line in enumerate(exercise.starter.splitlines(), start=1)
+                if line.strip()  # blank lines carry no flaw: nothing to tick
+                and st.checkbox(
+                    _as_label(number, line),
+                    value=number in marked,
+                    key=f"flaw-line:{exercise.slug}:{number}",
+                )
+            ]
+        keys = list(LIMITATIONS)
+        limitation = st.selectbox(
+            "The limitation they show",
+            keys,
+            format_func=LIMITATIONS.__getitem__,
+            index=keys.index(answer.limitation) if answer else None,
+            placeholder="Choose a limitation",
+        )
+        sent = st.form_submit_button("Save my answer", icon=":material/flag:")
+    return sent, ticked, limitation
+
+
+def _save(exercise: Exercise, work: Workspace, ticked: list[int], limitation: str | None) -> None:
+    if not ticked or limitation is None:
+        st.warning("Tick at least one line and choose a limitation.")
+        return
+    try:
+        work.save_flaw_answer(exercise, ticked, limitation)
+    except StorageError as exc:
+        st.error(str(exc))
+    else:
+        st.success(
+            "Answer saved. You'll see how you did next to the explanation, once "
+            "you've solved the exercise."
+        )
 
 
 def flaw_verdict(exercise: Exercise, work: Workspace) -> None:
