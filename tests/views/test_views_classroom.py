@@ -252,18 +252,29 @@ def test_a_learner_joins_with_the_code_of_a_join_link(school):
     assert "Work of theirs" in str([df.value for df in at.dataframe])
 
 
+def _assign_mine(service: Assignments, school, title: str, due: datetime, **extra) -> None:
+    """Another assignment of the first exercise in the first instructor's cohort."""
+    service.save(
+        school["mine"].actor,
+        school["mine_cohort"].id,
+        title,
+        [school["slugs"][0]],
+        datetime(2026, 12, 1),
+        due,
+        Policy(),
+        known=school["slugs"],
+        **extra,
+    )
+
+
 def test_a_learner_sees_what_is_due_on_the_exercise_page(school, course):
     slug = school["slugs"][0]
     lesson = course.lessons[0]
-    Assignments(school["store"]).save(  # a second assignment of it, with a lesson to read first
-        school["mine"].actor,
-        school["mine_cohort"].id,
+    _assign_mine(  # a second assignment of it, with a lesson to read first
+        Assignments(school["store"]),
+        school,
         "Read then fix",
-        [slug],
-        datetime(2026, 12, 1),
         datetime(2026, 12, 9),
-        Policy(),
-        known=school["slugs"],
         lessons=[lesson.slug, "no-such-lesson"],
     )
     at = _open("views/exercise.py", school["ana"].token, exercise=slug)
@@ -287,17 +298,7 @@ def test_an_instructors_own_cohort_pages_render(school, page):
 def test_the_reference_stays_hidden_until_the_deadline_when_asked(school, course):
     store, slug = school["store"], school["slugs"][0]
     exercise = course.exercises[slug]
-    Assignments(store).save(
-        school["mine"].actor,
-        school["mine_cohort"].id,
-        "Hidden",
-        [slug],
-        datetime(2026, 12, 1),
-        datetime(2099, 1, 1),
-        Policy(),
-        known=[slug],
-        hide_reference=True,
-    )
+    _assign_mine(Assignments(store), school, "Hidden", datetime(2099, 1, 1), hide_reference=True)
     store.record_attempt(
         school["ana"].actor.learner_id,
         exercise.reference,
@@ -313,17 +314,7 @@ def test_after_the_deadline_the_reference_is_shown(school, course):
 
     store, slug = school["store"], school["slugs"][0]
     service = Assignments(store, clock=lambda: datetime(2099, 1, 2, tzinfo=UTC))
-    service.save(
-        school["mine"].actor,
-        school["mine_cohort"].id,
-        "Hidden",
-        [slug],
-        datetime(2026, 12, 1),
-        datetime(2099, 1, 1),
-        Policy(),
-        known=[slug],
-        hide_reference=True,
-    )
+    _assign_mine(service, school, "Hidden", datetime(2099, 1, 1), hide_reference=True)
     assert not service.reference_hidden(school["ana"].actor, slug)
     assert Assignments(store).reference_hidden(school["ana"].actor, slug)
     assert not Assignments(store).reference_hidden(school["ben"].actor, slug)  # not his cohort
