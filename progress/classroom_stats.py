@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
+from sqlmodel import SQLModel
 
 from progress.db import Repository, as_utc, collector_paused
 from progress.standing import FINDING, REQUIREMENT
@@ -41,6 +42,12 @@ class MemberStanding(NamedTuple):
     first_solved_at: datetime | None
     records: list[Record] | None  # oldest first; only when the best came after a deadline
 
+
+# The standings of a cohort's members who solved one of :exercises (as s).
+_COHORT_SOLVERS = """
+FROM cohort_member m JOIN exercise_standing s ON s.learner_id = m.learner_id
+WHERE m.cohort_id = :cohort AND s.exercise IN :exercises AND s.first_solved_at IS NOT NULL
+"""
 
 Flaw = tuple[int | None, int | None, bool | None]  # lines found, lines expected, limitation right
 
@@ -206,13 +213,7 @@ class ClassroomStats(Repository):
         """Per exercise, how many members have solved it (any time): one count per exercise."""
         if not exercises:
             return {}
-        sql = """
-        SELECT s.exercise, COUNT(*)
-        FROM cohort_member m JOIN exercise_standing s ON s.learner_id = m.learner_id
-        WHERE m.cohort_id = :cohort AND s.exercise IN :exercises
-          AND s.first_solved_at IS NOT NULL
-        GROUP BY s.exercise
-        """
+        sql = f"SELECT s.exercise, COUNT(*) {_COHORT_SOLVERS} GROUP BY s.exercise"
         params = {"cohort": cohort_id, "exercises": exercises}
         counted = dict(self._rows(sql, params, ("exercises",)))
         return {slug: int(counted.get(slug, 0)) for slug in exercises}
@@ -229,23 +230,18 @@ class ClassroomStats(Repository):
             return paths
         params = {"cohort": cohort_id, "exercises": exercises}
         minutes = "(s.solve_seconds + 30) / 60"  # whole minutes, half up (integer division)
-        of_solvers = """
-        FROM cohort_member m JOIN exercise_standing s ON s.learner_id = m.learner_id
-        WHERE m.cohort_id = :cohort AND s.exercise IN :exercises
-          AND s.first_solved_at IS NOT NULL
-        """
         if self.dialect == "postgresql":
             sql = (
                 "SELECT s.exercise, COUNT(*), "
                 "percentile_cont(0.5) WITHIN GROUP (ORDER BY s.tries_to_solve), "
                 f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {minutes}) "
-                f"{of_solvers} GROUP BY s.exercise"
+                f"{_COHORT_SOLVERS} GROUP BY s.exercise"
             )
             for slug, n, tries, spent in self._rows(sql, params, ("exercises",)):
                 paths[slug] = SolvePaths(int(n), _number(tries), _number(spent))
             return paths
         sql = (
-            f"SELECT s.exercise, s.tries_to_solve, {minutes}, COUNT(*) {of_solvers} "
+            f"SELECT s.exercise, s.tries_to_solve, {minutes}, COUNT(*) {_COHORT_SOLVERS} "
             "GROUP BY s.exercise, s.tries_to_solve, 3"
         )
         return _medians(self._rows(sql, params, ("exercises",)), exercises)
@@ -381,10 +377,9 @@ def cohort_attempts(
     score, solved, grader_version, content_hash, code, and the report as its JSON text."""
     if not exercises:
         return
-    from progress.models import Account, Attempt, CohortMember, Learner
-
-    attempt, member = Attempt.__table__, CohortMember.__table__  # type: ignore[attr-defined]
-    learner, account = Learner.__table__, Account.__table__  # type: ignore[attr-defined]
+    tables = SQLModel.metadata.tables  # Core tables, as progress/standing.py reads them
+    attempt, member = tables["attempt"], tables["cohort_member"]
+    learner, account = tables["learner"], tables["account"]
     query = (
         sa.select(
             attempt.c.id,
