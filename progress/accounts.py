@@ -272,12 +272,13 @@ class AccountRepository(Repository):
                 session.delete(failure)
             session.commit()
 
-    # Site settings -----------------------------------------------------------------------
+    # Sign-up tries -----------------------------------------------------------------------
 
     def note_signup(self, client: str, now: datetime, window: timedelta, limit: int) -> bool:
-        """Count a sign-up try from `client` (its address); False, and not counted, when it already made `limit` in the `window` before `now`. Tries older than the
-        window are dropped on the way. Counted after inserting, so two replicas counting the
-        same client at once cannot both pass the last free place (PostgreSQL: one at a time)."""
+        """Count a sign-up try from `client` (its address); False, and not counted, when it
+        already made `limit` in the `window` before `now`. Tries older than the window are
+        dropped on the way. Counted after inserting, so two replicas counting the same client
+        at once cannot both pass the last free place (PostgreSQL: one at a time)."""
         since = now - window
         with self._session() as session:
             if self.engine.dialect.name == "postgresql":
@@ -297,6 +298,8 @@ class AccountRepository(Repository):
                 return False
             session.commit()
             return True
+
+    # Site settings -----------------------------------------------------------------------
 
     def site_setting(self, key: str) -> str | None:
         with self._session() as session:
